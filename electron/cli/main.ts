@@ -1,0 +1,78 @@
+/** `fleetbook`: dispatch, exit codes and the never-a-stack-trace rule (DESIGN.md section 9). */
+import type { Writable } from 'node:stream';
+import { HELP, parseArgs, type InputOptions, type ScheduleOptions } from './args';
+import { loadFleet } from './load';
+import { writeBookSchedule } from './schedule';
+import { fileSink, streamSink, type Sink } from './sink';
+
+export const EXIT_OK = 0;
+/** The input has problems (each printed as `Sheet!Cell: message`). */
+export const EXIT_INPUT = 1;
+export const EXIT_USAGE = 2;
+/** A fault of Fleetbook itself, not of the user's input or arguments. */
+export const EXIT_INTERNAL = 3;
+
+export interface CliIo {
+  stdout: Writable;
+  stderr: Writable;
+  env?: Record<string, string | undefined>;
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+async function validate(options: InputOptions, io: CliIo): Promise<number> {
+  const read = await loadFleet(options, (t) => io.stderr.write(t));
+  if (!read) return EXIT_INPUT;
+  const { lots, events, scenarios } = read.fleet;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const counts = [plural(lots.length, 'lot'), plural(events.length, 'event'), plural(scenarios.length, 'scenario override')];
+  if (read.warnings.length > 0) counts.push(plural(read.warnings.length, 'warning'));
+  io.stdout.write(`${options.file}: OK (${counts.join(', ')})\n`);
+  return EXIT_OK;
+}
+
+async function schedule(options: ScheduleOptions, io: CliIo): Promise<number> {
+  const read = await loadFleet(options, (t) => io.stderr.write(t));
+  if (!read) return EXIT_INPUT;
+  let sink: Sink;
+  if (options.out !== undefined) {
+    try {
+      sink = await fileSink(options.out);
+    } catch (e) {
+      io.stderr.write(`${options.out}: cannot write the output (${describe(e)})\n`);
+      return EXIT_INPUT;
+    }
+  } else sink = streamSink(io.stdout);
+  await writeBookSchedule(read.fleet, options.period, options.format, sink);
+  await sink.close();
+  return EXIT_OK;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const parsed = parseArgs(argv);
+    switch (parsed.kind) {
+      case 'help':
+        io.stdout.write(`${HELP}\n`);
+        return EXIT_OK;
+      case 'usage':
+        io.stderr.write(`fleetbook: ${parsed.message}\n${parsed.usage}\n`);
+        return EXIT_USAGE;
+      case 'unavailable':
+        io.stderr.write(`fleetbook: ${parsed.what} is not available yet\n`);
+        return EXIT_USAGE;
+      case 'validate':
+        return await validate(parsed.options, io);
+      case 'schedule':
+        return await schedule(parsed.options, io);
+    }
+  } catch (e) {
+    // Reaching here is a bug in Fleetbook: say so in one line; the stack only on request.
+    const debug = io.env?.FLEETBOOK_DEBUG;
+    io.stderr.write(`fleetbook: internal error: ${describe(e)}${debug ? '' : ' (set FLEETBOOK_DEBUG=1 for details)'}\n`);
+    if (debug && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+    return EXIT_INTERNAL;
+  }
+}

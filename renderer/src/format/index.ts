@@ -1,0 +1,82 @@
+import type { Cents } from '../../../shared/domain/money';
+
+/**
+ * Display formatting for the renderer. Amounts stay integer cents until this edge; one
+ * Intl.NumberFormat per (locale, currency) is cached because constructing them is slow and grids
+ * format thousands of cells per scroll.
+ */
+
+const cache = new Map<string, Intl.NumberFormat>();
+
+function cached(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
+  let f = cache.get(key);
+  if (!f) {
+    f = make();
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** A currency formatter; an unknown ISO code falls back to a plain two-decimal number with the code. */
+export function currencyFormat(currency: string, locale?: string): Intl.NumberFormat {
+  return cached(`c|${locale ?? ''}|${currency}`, () => {
+    try {
+      // Accounting sign: negatives in parentheses, as on a ledger.
+      return new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        currencySign: 'accounting',
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 2,
+      });
+    } catch {
+      return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    }
+  });
+}
+
+function isKnownCurrency(currency: string): boolean {
+  try {
+    new Intl.NumberFormat(undefined, { style: 'currency', currency });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Cents in the workbook's currency: 123456 -> "$1,234.56" (en-US, USD). */
+export function formatCents(cents: Cents, currency: string, locale?: string): string {
+  const text = currencyFormat(currency, locale).format(cents / 100);
+  return isKnownCurrencyCached(currency) ? text : `${text} ${currency}`;
+}
+
+const known = new Map<string, boolean>();
+function isKnownCurrencyCached(currency: string): boolean {
+  let k = known.get(currency);
+  if (k === undefined) {
+    k = isKnownCurrency(currency);
+    known.set(currency, k);
+  }
+  return k;
+}
+
+/** Cents as the text a person edits: 123456 -> "1234.56" (no grouping, '.' decimal point). */
+export function formatCentsForEdit(cents: Cents): string {
+  const neg = cents < 0;
+  const abs = Math.abs(cents);
+  const whole = Math.floor(abs / 100);
+  const frac = abs - whole * 100;
+  return `${neg ? '-' : ''}${whole}.${frac < 10 ? '0' : ''}${frac}`;
+}
+
+/** A plain number with grouping and up to `maxFraction` decimals. */
+export function formatNumber(n: number, maxFraction = 2, locale?: string): string {
+  return cached(`n|${locale ?? ''}|${maxFraction}`, () =>
+    new Intl.NumberFormat(locale, { maximumFractionDigits: maxFraction }),
+  ).format(n);
+}
+
+/** A percentage held as a percent number (15 -> "15%"), as files and the UI show rates. */
+export function formatPercent(pct: number, locale?: string): string {
+  return `${formatNumber(pct, 4, locale)}%`;
+}
