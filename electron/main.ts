@@ -17,6 +17,8 @@ import { workbookCodec } from './host/workbook-codec';
 
 let host: Host | null = null;
 let win: BrowserWindow | null = null;
+/** Removal of recovery copies after a clean close; quitting waits for it. */
+let cleanup: Promise<void> | null = null;
 /** Files the OS handed over before the host existed. */
 const early: string[] = [];
 
@@ -50,7 +52,7 @@ function openWindow(h: Host): void {
   win.on('closed', () => {
     win = null;
     // A clean close (saved, or the user chose to discard): the recovery copies are not needed.
-    if (!crashed) void h.closeAll();
+    if (!crashed) cleanup = h.closeAll().catch(() => undefined);
   });
 }
 
@@ -101,6 +103,13 @@ if (!app.requestSingleInstanceLock()) {
   early.push(...filesFromArgv(process.argv, app.isPackaged, process.cwd()));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', (event) => {
+    if (!cleanup) return;
+    event.preventDefault();
+    const pending = cleanup;
+    cleanup = null;
+    void pending.then(() => app.quit());
   });
   void app.whenReady().then(start);
 }

@@ -3,7 +3,7 @@
  * path it is saved to, which never leaves the host. Open, save, save as, autosave and recovery.
  */
 import { randomUUID } from 'node:crypto';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { DEFAULT_ASSUMPTIONS, type Assumptions, type Fleet } from '../../shared/domain/fleet';
 import { err, ok } from '../../shared/domain/result';
 import type {
@@ -96,17 +96,14 @@ export class Documents {
 
   constructor(private readonly o: DocumentsOptions) {}
 
-  isOpen(id: string): boolean {
-    return this.docs.has(id);
-  }
-
   create(name?: string): NewDocument {
     const doc = this.register({ name: name ? safeFileName(name) : 'Untitled.xlsx', path: null, original: null, seen: null, overwriteBlocked: null, baseline: DEFAULT_ASSUMPTIONS });
     return { docId: doc.id, name: doc.name };
   }
 
   /** Open a file by path (dialog, recent list, the OS). */
-  async openPath(path: string): Promise<HostResult<OpenedDocument>> {
+  async openPath(given: string): Promise<HostResult<OpenedDocument>> {
+    const path = resolve(given);
     const name = basename(path);
     let snapshot;
     try {

@@ -128,7 +128,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<RunningHt
   async function files(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8', { Allow: 'GET, HEAD' });
     const file = await readStatic(options.rendererDir, pathname);
-    if (!file) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    if (!file) {
+      // Browsers ask for a favicon on their own; a 404 would show up as a console error.
+      if (pathname === '/favicon.ico') return send(res, 204, '', 'image/x-icon');
+      return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    }
     const isIndex = file.contentType.startsWith('text/html');
     // The page, and only the page we serve, learns the token.
     const body = isIndex ? injectToken(Buffer.from(file.bytes).toString('utf8'), token) : file.bytes;

@@ -89,9 +89,9 @@ export class RowReader<N extends string> {
     return displayCell(this.raw(field), this.sheet.date1904);
   }
 
-  /** Blank check shared by every getter: true when the caller should stop (blank). */
+  /** Shared by every getter: true when the caller should stop (a blank cell or an Excel error, reported). */
   private blank(field: N, required: boolean): boolean {
-    if (this.has(field)) return false;
+    if (this.has(field)) return !this.notError(field);
     if (required) this.problem(field, `${this.name(field)} is missing`);
     return true;
   }
@@ -105,7 +105,7 @@ export class RowReader<N extends string> {
   }
 
   text(field: N, required = false): string | undefined {
-    if (this.blank(field, required) || !this.notError(field)) return undefined;
+    if (this.blank(field, required)) return undefined;
     return cellText(this.raw(field), this.sheet.date1904);
   }
 
@@ -173,7 +173,7 @@ export class RowReader<N extends string> {
 
   /** One of a set of values, matched case-insensitively ignoring spaces and punctuation. */
   choice<T extends string>(field: N, options: ReadonlyMap<string, T>, allowed: readonly string[], required = false): T | undefined {
-    if (this.blank(field, required) || !this.notError(field)) return undefined;
+    if (this.blank(field, required)) return undefined;
     const v = options.get(normaliseKey(cellText(this.raw(field))));
     if (v === undefined) return void this.problem(field, `${this.name(field)} ${this.shown(field)} is not one of ${allowed.join(', ')}`);
     return v;

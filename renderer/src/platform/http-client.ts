@@ -3,7 +3,8 @@
  * host's /api/<channel> with the per-run token. Failures of the connection itself come back as
  * error Results, like any other failure.
  */
-import { API_METHODS, TOKEN_HEADER, type DesktopApi, type HostResult } from '../../../shared/ipc/contract';
+import { API_METHODS, TOKEN_HEADER } from '../../../shared/ipc/channels';
+import type { DesktopApi, HostResult } from '../../../shared/ipc/contract';
 
 export interface HttpApiOptions {
   token: string;

@@ -2,7 +2,8 @@
  * The platform adapter: the only module that knows whether the app runs in Electron (the preload's
  * `window.fleetbook` bridge) or in a browser (the loopback web host, over HTTP).
  */
-import { BRIDGE_GLOBAL, TOKEN_META, type DesktopApi } from '../../../shared/ipc/contract';
+import { BRIDGE_GLOBAL, TOKEN_META } from '../../../shared/ipc/channels';
+import type { DesktopApi } from '../../../shared/ipc/contract';
 import { createHttpApi } from './http-client';
 
 export type { DesktopApi } from '../../../shared/ipc/contract';

@@ -4,7 +4,7 @@ import { DEFAULT_ASSUMPTIONS, type Fleet, type FleetEvent, type Lot } from '../.
 import { defaultLot, FIELD_HEADERS, headerKey, LOT_FIELDS, sameLot, todayLocal, type LotField } from './fields';
 import { checkRows, type RawCells, type RowCheck } from './rowRules';
 import { parseTsv } from './tsv';
-import { resolveFieldName } from '../../../shared/workbook/columns';
+import { resolveFieldName } from '../../../shared/workbook';
 import type { Drafts, RowDraft } from './validation';
 
 /** The undoable part of the open document. */

@@ -10,7 +10,7 @@ import {
   type TaxClass,
 } from '../../../shared/domain/fleet';
 import { parseLocalDate, toLocalDate } from '../../../shared/domain/dates';
-import { normaliseKey } from '../../../shared/workbook/normalise';
+import { normaliseKey } from '../../../shared/workbook';
 
 /**
  * The Fleet sheet's columns (DESIGN.md section 8), in sheet order, keyed by the Lot property they

@@ -1,7 +1,6 @@
 import type { Lot } from '../../../shared/domain/fleet';
 import { formatCentsPlain } from '../../../shared/domain/money';
-import { readFleetFromTables } from '../../../shared/workbook/readFleet';
-import type { CellValue, SheetRow, SheetTable } from '../../../shared/workbook/table';
+import { readFleetFromTables, type CellValue, type SheetRow, type SheetTable } from '../../../shared/workbook';
 import { FIELD_HEADERS, FIELD_KIND, LOT_FIELDS, type LotField } from './fields';
 
 /**

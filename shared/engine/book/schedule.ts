@@ -6,6 +6,7 @@ import { shareOf } from './allocate';
 import { evenCurve, lotCurve, weightAtMiddle, weightThrough, type Curve } from './curve';
 import { orderLotEvents, PHASE_END, PHASE_MIDDLE, PHASE_START, type OrderedEvent } from './event-order';
 import { SCHEDULE_FLAG, type LotSchedule } from './types';
+import { copyF64, takeFromBlock, takeFromChunks, type TakeColumn } from './arena';
 import { zerosF64, zerosU8 } from './zeros';
 
 /** Where a lot stands after its last scheduled month. */
@@ -28,15 +29,20 @@ export interface DetailedLotSchedule {
 
 /** The book schedule of one lot; `events` may hold every event of the fleet (others are ignored). */
 export function computeLotSchedule(lot: Lot, events: readonly FleetEvent[], calendar: FiscalCalendar): LotSchedule {
-  return scheduleLot(lot, ownEvents(lot, events), calendar, false).schedule;
+  return scheduleLot(lot, ownEvents(lot, events), calendar, null);
 }
 
 /** The schedule with the salvage in effect each month and the final state (audit views, tests). */
 export function computeLotScheduleDetailed(lot: Lot, events: readonly FleetEvent[], calendar: FiscalCalendar): DetailedLotSchedule {
-  return scheduleLot(lot, ownEvents(lot, events), calendar, true);
+  const detail: Detail = { salvage: null, final: null };
+  const schedule = scheduleLot(lot, ownEvents(lot, events), calendar, detail);
+  return { schedule, salvage: detail.salvage!, final: detail.final! };
 }
 
-/** The book schedules of every lot of the fleet, in the order of `fleet.lots`. */
+/**
+ * The book schedules of every lot of the fleet, in the order of `fleet.lots`. Lots without events
+ * are sized first so that all their columns come out of one block.
+ */
 export function computeBookSchedules(fleet: Fleet): LotSchedule[] {
   const calendar: FiscalCalendar = { startMonth: fleet.assumptions.fiscalYearStartMonth };
   const byLot = new Map<string, FleetEvent[]>();
@@ -45,7 +51,41 @@ export function computeBookSchedules(fleet: Fleet): LotSchedule[] {
     if (list) list.push(event);
     else byLot.set(event.lotId, [event]);
   }
-  return fleet.lots.map((lot) => scheduleLot(lot, byLot.get(lot.id) ?? NO_EVENTS, calendar, false).schedule);
+  const lots = fleet.lots;
+  const n = lots.length;
+  const out: LotSchedule[] = new Array(n);
+  const m0s = new Float64Array(n);
+  const costs = new Float64Array(n);
+  const salvages = new Float64Array(n);
+  const lives = new Float64Array(n);
+  const curves: (Curve | null)[] = new Array(n).fill(null);
+  const pending = new Uint8Array(n);
+  let columns = 0;
+  for (let i = 0; i < n; i++) {
+    const lot = lots[i];
+    const events = byLot.size === 0 ? NO_EVENTS : (byLot.get(lot.id) ?? NO_EVENTS);
+    if (events.length > 0) {
+      out[i] = scheduleLot(lot, events, calendar, null);
+      continue;
+    }
+    const m0 = monthOfDate(lot.inService);
+    const cost = lotCost(lot);
+    const salvage = lotSalvage(lot, cost);
+    const life = lotLife(lot);
+    const curve = isPlainStraightLine(lot) ? null : lotCurve(lot.method, lot.convention, m0, life, cost, salvage, calendar);
+    m0s[i] = m0;
+    costs[i] = cost;
+    salvages[i] = salvage;
+    lives[i] = life;
+    curves[i] = curve;
+    pending[i] = 1;
+    columns += COLUMNS_WITHOUT_EVENTS * lengthWithoutEvents(m0, life, curve);
+  }
+  const take = takeFromBlock(columns);
+  for (let i = 0; i < n; i++) {
+    if (pending[i]) out[i] = scheduleWithoutEvents(lots[i], m0s[i], costs[i], salvages[i], lives[i], curves[i], take, null);
+  }
+  return out;
 }
 
 const NO_EVENTS: FleetEvent[] = [];
@@ -61,47 +101,124 @@ export function percentOfCents(cents: Cents, pct: number): Cents {
   return roundHalfAway(Number.isInteger(pct) ? exact : Number(exact.toPrecision(15)));
 }
 
-function scheduleLot(lot: Lot, events: readonly FleetEvent[], calendar: FiscalCalendar, detailed: boolean): DetailedLotSchedule {
-  const m0 = monthIndexOf(lot.inService);
-  const cost = roundHalfAway(lot.quantity * lot.unitCost);
-  const salvage = Math.min(Math.max(0, percentOfCents(cost, lot.salvagePct)), Math.max(0, cost));
-  const life = Math.max(1, Math.round(lot.lifeMonths));
+/** Filled in for computeLotScheduleDetailed only. */
+interface Detail {
+  salvage: Float64Array | null;
+  final: LotBookState | null;
+}
+
+function scheduleLot(lot: Lot, events: readonly FleetEvent[], calendar: FiscalCalendar, detail: Detail | null): LotSchedule {
+  const m0 = monthOfDate(lot.inService);
+  const cost = lotCost(lot);
+  const salvage = lotSalvage(lot, cost);
+  const life = lotLife(lot);
+  if (events.length === 0 && isPlainStraightLine(lot)) return scheduleWithoutEvents(lot, m0, cost, salvage, life, null, takeFromChunks, detail);
   const curve = lotCurve(lot.method, lot.convention, m0, life, cost, salvage, calendar);
-  if (events.length === 0) return scheduleWithoutEvents(lot, m0, cost, salvage, curve, detailed);
+  if (events.length === 0) return scheduleWithoutEvents(lot, m0, cost, salvage, life, curve, takeFromChunks, detail);
   const ordered = orderLotEvents(events, m0, curve.midMonth);
-  return scheduleWithEvents(lot, m0, cost, salvage, life, curve, ordered, detailed);
+  return scheduleWithEvents(lot, m0, cost, salvage, life, curve, ordered, detail);
+}
+
+/** cost = quantity x unit cost, in cents. */
+function lotCost(lot: Lot): Cents {
+  return roundHalfAway(lot.quantity * lot.unitCost);
+}
+
+/** salvage = round(cost x Salvage % / 100), within 0 .. cost. */
+function lotSalvage(lot: Lot, cost: Cents): Cents {
+  return Math.min(Math.max(0, percentOfCents(cost, lot.salvagePct)), Math.max(0, cost));
+}
+
+/** Life in whole months, at least one. */
+function lotLife(lot: Lot): number {
+  return Math.max(1, Math.round(lot.lifeMonths));
+}
+
+/** SL full-month: the common case, computed without a curve. */
+function isPlainStraightLine(lot: Lot): boolean {
+  return lot.method === 'SL' && !(lot.convention in YEAR_AND_MID_CONVENTIONS);
+}
+
+const YEAR_AND_MID_CONVENTIONS = { 'mid-month': 1, 'half-year': 1, 'mid-quarter': 1 };
+
+/**
+ * Month index of a 'yyyy-MM-dd' date, read digit by digit (the register's dates are already
+ * validated; anything unusual goes through the domain's strict parser, which throws).
+ */
+function monthOfDate(date: string): MonthIndex {
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const year = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
+    const month = digit(date, 5) * 10 + digit(date, 6);
+    const day = digit(date, 8) * 10 + digit(date, 9);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 28) return year * 12 + month - 1;
+  }
+  return monthIndexOf(date);
+}
+
+function digit(s: string, i: number): number {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : NaN;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Lots without events (nearly all of a fleet): one pass over the curve's segments.
+// Lots without events (nearly all of a fleet).
 
-function scheduleWithoutEvents(lot: Lot, m0: MonthIndex, cost: Cents, salvage: Cents, curve: Curve, detailed: boolean): DetailedLotSchedule {
-  const length = curve.end - m0 + 1;
-  const additions = new Float64Array(length);
-  const closingCost = new Float64Array(length).fill(cost);
-  const depreciation = new Float64Array(length);
-  const closingAccum = new Float64Array(length);
+/** additions, closingCost, depreciation, closingAccum; the other columns are shared zeros. */
+const COLUMNS_WITHOUT_EVENTS = 4;
+
+function lengthWithoutEvents(m0: MonthIndex, life: number, curve: Curve | null): number {
+  return curve ? curve.end - m0 + 1 : life;
+}
+
+/** One pass over the months: C(t) = base x t / L for SL full-month (curve null), else along the curve. */
+function scheduleWithoutEvents(
+  lot: Lot,
+  m0: MonthIndex,
+  cost: Cents,
+  salvage: Cents,
+  life: number,
+  curve: Curve | null,
+  take: TakeColumn,
+  detail: Detail | null,
+): LotSchedule {
+  const length = lengthWithoutEvents(m0, life, curve);
+  const zero = zerosF64(length);
+  const additions = take(length);
+  const closingCost = take(length).fill(cost);
+  const depreciation = take(length);
+  const closingAccum = take(length);
   additions[0] = cost;
   const base = cost - salvage;
-  if (base > 0) {
+  if (base > 0 && curve === null) {
+    let previous = 0;
+    for (let t = 1; t <= life; t++) {
+      const booked = roundHalfAway((base * t) / life);
+      depreciation[t - 1] = booked - previous;
+      closingAccum[t - 1] = booked;
+      previous = booked;
+    }
+  } else if (base > 0 && curve !== null) {
     const total = curve.total;
     let i = curve.first - m0;
     let previous = 0;
-    for (let s = 0; s < curve.segFrom.length; s++) {
-      const before = curve.segBefore[s];
-      const segTotal = curve.segTotal[s];
-      const months = curve.segMonths[s];
-      for (let k = 1; k <= months; k++, i++) {
-        // Same expression as weightThrough, so both paths give the same cents.
-        const booked = roundHalfAway((base * (before + (segTotal * k) / months)) / total);
+    for (let k = 0; k < curve.segFrom.length; k++) {
+      const before = curve.segBefore[k];
+      const segTotal = curve.segTotal[k];
+      const months = curve.segMonths[k];
+      for (let j = 1; j <= months; j++, i++) {
+        // Same expression as weightThrough, so lots with and without events give the same cents.
+        const booked = roundHalfAway((base * (before + (segTotal * j) / months)) / total);
         depreciation[i] = booked - previous;
         closingAccum[i] = booked;
         previous = booked;
       }
     }
   }
-  const zero = zerosF64(length);
-  const schedule: LotSchedule = {
+  if (detail) {
+    detail.salvage = new Float64Array(length).fill(salvage);
+    detail.final = { units: lot.quantity, cost, accum: closingAccum[length - 1], salvage, heldForSale: false, disposedAll: false };
+  }
+  return {
     lotId: lot.id,
     startMonth: m0,
     length,
@@ -115,12 +232,6 @@ function scheduleWithoutEvents(lot: Lot, m0: MonthIndex, cost: Cents, salvage: C
     proceeds: zero,
     gainLoss: zero,
     flags: zerosU8(length),
-  };
-  const accum = length > 0 ? closingAccum[length - 1] : 0;
-  return {
-    schedule,
-    salvage: detailed ? new Float64Array(length).fill(salvage) : zero,
-    final: { units: lot.quantity, cost, accum, salvage, heldForSale: false, disposedAll: false },
   };
 }
 
@@ -315,8 +426,8 @@ function scheduleWithEvents(
   life: number,
   curve: Curve,
   ordered: OrderedEvent[],
-  detailed: boolean,
-): DetailedLotSchedule {
+  detail: Detail | null,
+): LotSchedule {
   const b: Book = {
     m0,
     units: lot.quantity,
@@ -387,8 +498,8 @@ function scheduleWithEvents(
   }
 
   const zero = zerosF64(length);
-  const copy = (a: Float64Array) => a.slice(0, length);
-  const additions = new Float64Array(length);
+  const copy = (a: Float64Array) => copyF64(a, length);
+  const additions = takeFromChunks(length);
   additions[0] = cost;
   const schedule: LotSchedule = {
     lotId: lot.id,
@@ -405,9 +516,9 @@ function scheduleWithEvents(
     gainLoss: anyDisposal ? copy(scratch.gainLoss) : zero,
     flags: anyFlag ? scratch.flags.slice(0, length) : zerosU8(length),
   };
-  return {
-    schedule,
-    salvage: detailed ? copy(scratch.salvage) : zero,
-    final: { units: b.units, cost: b.cost, accum: b.accum, salvage: b.salvage, heldForSale: b.heldForSale, disposedAll: b.disposedAll },
-  };
+  if (detail) {
+    detail.salvage = scratch.salvage.slice(0, length);
+    detail.final = { units: b.units, cost: b.cost, accum: b.accum, salvage: b.salvage, heldForSale: b.heldForSale, disposedAll: b.disposedAll };
+  }
+  return schedule;
 }

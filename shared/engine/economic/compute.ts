@@ -1,6 +1,6 @@
 import { monthIndexOf, monthStart, parseLocalDate, type LocalDate, type MonthIndex } from '../../domain/dates';
 import type { AssetClass, Fleet, Lot } from '../../domain/fleet';
-import { lotWithPresetSpecs, normaliseModel, type HardwarePreset } from '../../presets/hardware';
+import { findPreset, normaliseModel, type HardwarePreset } from '../../presets/hardware';
 import type { LotSchedule } from '../book/types';
 import type { MarketDrivers, ResaleModel } from './drivers';
 import { anchorFactor, buyerValue, impliedLife, monthlyRate, solveUnit } from './kernel';
@@ -75,13 +75,15 @@ export interface ComputeOptions {
   units?: ReadonlyMap<string, ArrayLike<number>> | Readonly<Record<string, ArrayLike<number>>>;
 }
 
+const EMPTY_F = new Float64Array(0);
+const EMPTY_U = new Uint8Array(0);
+
 /** A lot resolved for valuation: its specs and the group it shares a computation with. */
 interface Resolved {
   lot: Lot;
   preset?: HardwarePreset;
   issue?: string;
   m0: MonthIndex;
-  n: number;
   group?: Group;
 }
 
@@ -100,20 +102,28 @@ interface Group {
   unitCost: number;
   salvagePct: number;
   // per-unit results (cents), filled by solveGroup
-  ev?: Float64Array;
-  sal?: Float64Array;
-  margin?: Float64Array;
-  cash?: Float64Array;
-  op?: Uint8Array;
-  w0?: number;
-  undiscounted?: Float64Array;
-  life?: number;
-  opLife?: number;
-  implied?: number;
+  ev: Float64Array;
+  sal: Float64Array;
+  margin: Float64Array;
+  cash: Float64Array;
+  op: Uint8Array;
+  w0: number;
+  undiscounted: Float64Array;
+  life: number;
+  opLife: number;
+  implied: number;
 }
 
-const EMPTY_F = new Float64Array(0);
-const EMPTY_U = new Uint8Array(0);
+// All fields set at creation so every group has one shape (the hot loops read them).
+function newGroup(
+  cls: 'ASIC' | 'GPU', m0: MonthIndex, n: number, hashrate: number, kw: number, gpus: number, rentKey: string, rent0: number,
+  rentDecay: number, successors: LocalDate[], power: number, unitCost: number, salvagePct: number,
+): Group {
+  return {
+    cls, m0, n, hashrate, kw, gpus, rentKey, rent0, rentDecay, successors, power, unitCost, salvagePct,
+    ev: EMPTY_F, sal: EMPTY_F, margin: EMPTY_F, cash: EMPTY_F, op: EMPTY_U, w0: 0, undiscounted: EMPTY_F, life: 0, opLife: 0, implied: NaN,
+  };
+}
 
 function finite(v: number | undefined | null): v is number {
   return typeof v === 'number' && Number.isFinite(v);
@@ -123,50 +133,88 @@ function roundHalfAway(x: number): number {
   return x < 0 ? -Math.round(-x) : Math.round(x);
 }
 
-function lookupModel<T>(map: Readonly<Record<string, T>>, lot: Lot, preset: HardwarePreset | undefined): T | undefined {
+function lookupModel<T>(map: Readonly<Record<string, T>>, model: string, preset: HardwarePreset | undefined): T | undefined {
   if (preset && map[preset.id] !== undefined) return map[preset.id];
-  const k = normaliseModel(lot.model ?? '');
+  const k = normaliseModel(model ?? '');
   if (map[k] !== undefined) return map[k];
   return map['*'];
 }
 
-function resolve(lot0: Lot, d: MarketDrivers): Resolved {
-  const { lot, preset } = lotWithPresetSpecs(lot0);
-  const base: Resolved = { lot, preset, m0: 0, n: 0 };
-  const date = parseLocalDate(lot.inService ?? '');
-  if (!date) return { ...base, issue: `In Service "${lot.inService}" is not a date` };
-  base.m0 = monthIndexOf(lot.inService);
-  if (lot.assetClass !== 'ASIC' && lot.assetClass !== 'GPU') return { ...base, issue: `no market model for class ${lot.assetClass}` };
-  if (!finite(lot.quantity) || lot.quantity < 0) return { ...base, issue: 'Quantity is not a number >= 0' };
+/** Per-call caches: registers repeat a few models and dates many times. */
+interface Caches {
+  preset: Map<string, HardwarePreset | null>;
+  month: Map<string, MonthIndex | null>;
+  hasLotPower: boolean;
+}
+
+function presetOf(c: Caches, lot: Lot): HardwarePreset | undefined {
+  let p = c.preset.get(lot.model);
+  if (p === undefined) {
+    p = findPreset(lot.model ?? '') ?? null;
+    c.preset.set(lot.model, p);
+  }
+  return p !== null && p.assetClass === lot.assetClass ? p : undefined;
+}
+
+function monthOf(c: Caches, date: LocalDate): MonthIndex | null {
+  let m = c.month.get(date);
+  if (m === undefined) {
+    m = parseLocalDate(date ?? '') ? monthIndexOf(date) : null;
+    c.month.set(date, m);
+  }
+  return m;
+}
+
+/** The lot's specs with its preset filling blanks (as lotWithPresetSpecs, without copying the lot). */
+function resolve(lot: Lot, d: MarketDrivers, c: Caches): Resolved {
+  const preset = presetOf(c, lot);
+  const m0 = monthOf(c, lot.inService);
+  const r: Resolved = { lot, m0: m0 ?? 0 };
+  if (preset) r.preset = preset;
+  if (m0 === null) {
+    r.issue = `In Service "${lot.inService}" is not a date`;
+    return r;
+  }
+  if (lot.assetClass !== 'ASIC' && lot.assetClass !== 'GPU') {
+    r.issue = `no market model for class ${lot.assetClass}`;
+    return r;
+  }
+  if (!finite(lot.quantity) || lot.quantity < 0) {
+    r.issue = 'Quantity is not a number >= 0';
+    return r;
+  }
   const unitCost = finite(lot.unitCost) ? lot.unitCost : 0;
   const salvagePct = finite(lot.salvagePct) ? lot.salvagePct : 0;
-  const power = d.powerPriceByLot[lot.id] ?? lookupLotPower(d.powerPriceByLot, lot.id) ?? (lot.assetClass === 'ASIC' ? d.asic.powerPriceKwh : d.gpu.powerPriceKwh);
+  const power =
+    (c.hasLotPower ? (d.powerPriceByLot[lot.id] ?? lookupLotPower(d.powerPriceByLot, lot.id)) : undefined) ??
+    (lot.assetClass === 'ASIC' ? d.asic.powerPriceKwh : d.gpu.powerPriceKwh);
   if (lot.assetClass === 'ASIC') {
-    if (!finite(lot.hashrateThs) || lot.hashrateThs <= 0) return { ...base, issue: 'no Hashrate (TH/s): fill it or use a Model that matches a preset' };
-    if (!finite(lot.powerW) || lot.powerW < 0) return { ...base, issue: 'no Power (W): fill it or use a Model that matches a preset' };
-    const n = d.asic.physicalLifeMonths;
-    return {
-      ...base,
-      n,
-      group: { cls: 'ASIC', m0: base.m0, n, hashrate: lot.hashrateThs, kw: lot.powerW / 1000, gpus: 0, rentKey: '', rent0: 0, rentDecay: 0, successors: [], power, unitCost, salvagePct },
-    };
+    const hashrate = finite(lot.hashrateThs) ? lot.hashrateThs : preset?.hashrateThs;
+    const watts = finite(lot.powerW) ? lot.powerW : preset?.powerW;
+    if (!finite(hashrate) || hashrate <= 0) r.issue = 'no Hashrate (TH/s): fill it or use a Model that matches a preset';
+    else if (!finite(watts) || watts < 0) r.issue = 'no Power (W): fill it or use a Model that matches a preset';
+    else {
+      const n = d.asic.physicalLifeMonths;
+      r.group = newGroup('ASIC', m0, n, hashrate, watts / 1000, 0, '', 0, 0, [], power, unitCost, salvagePct);
+    }
+    return r;
   }
-  if (!finite(lot.gpusPerUnit) || lot.gpusPerUnit <= 0) return { ...base, issue: 'no GPUs per Unit: fill it or use a Model that matches a preset' };
-  if (!finite(lot.powerW) || lot.powerW < 0) return { ...base, issue: 'no Power (W): fill it or use a Model that matches a preset' };
+  const presetGpus = preset?.gpusPerUnit ?? 8;
+  const gpus = finite(lot.gpusPerUnit) ? lot.gpusPerUnit : preset ? presetGpus : undefined;
+  // A GPU preset is an 8-GPU server: another GPU count scales the preset's power.
+  const watts = finite(lot.powerW) ? lot.powerW : preset?.powerW !== undefined && finite(gpus) ? (preset.powerW * gpus) / presetGpus : undefined;
   // The row's own rent wins over the drivers' per-model rent, which wins over the preset's.
-  const rent0 = finite(lot0.rentPerGpuHour) ? lot0.rentPerGpuHour : (lookupModel(d.gpu.rentByModel, lot, preset) ?? lot.rentPerGpuHour);
-  if (!finite(rent0) || rent0 < 0) return { ...base, issue: 'no Rent ($/GPU-hr): fill it, use a Model that matches a preset, or set GPU Rent by Model' };
-  const rentDecay = lookupModel(d.gpu.rentDecayByModel, lot, preset) ?? d.gpu.rentDecay;
-  const successors = lookupModel(d.gpu.successorDates, lot, preset) ?? [];
-  const n = d.gpu.physicalLifeMonths;
-  return {
-    ...base,
-    n,
-    group: {
-      cls: 'GPU', m0: base.m0, n, hashrate: 0, kw: lot.powerW / 1000, gpus: lot.gpusPerUnit, rentKey: `${rent0}|${rentDecay}|${successors.join(',')}`,
-      rent0, rentDecay, successors, power, unitCost, salvagePct,
-    },
-  };
+  const rent0 = finite(lot.rentPerGpuHour) ? lot.rentPerGpuHour : (lookupModel(d.gpu.rentByModel, lot.model, preset) ?? preset?.rentPerGpuHour);
+  if (!finite(gpus) || gpus <= 0) r.issue = 'no GPUs per Unit: fill it or use a Model that matches a preset';
+  else if (!finite(watts) || watts < 0) r.issue = 'no Power (W): fill it or use a Model that matches a preset';
+  else if (!finite(rent0) || rent0 < 0) r.issue = 'no Rent ($/GPU-hr): fill it, use a Model that matches a preset, or set GPU Rent by Model';
+  else {
+    const rentDecay = lookupModel(d.gpu.rentDecayByModel, lot.model, preset) ?? d.gpu.rentDecay;
+    const successors = lookupModel(d.gpu.successorDates, lot.model, preset) ?? [];
+    const n = d.gpu.physicalLifeMonths;
+    r.group = newGroup('GPU', m0, n, 0, watts / 1000, gpus, `${rent0}|${rentDecay}|${successors.join(',')}`, rent0, rentDecay, successors, power, unitCost, salvagePct);
+  }
+  return r;
 }
 
 function lookupLotPower(map: Readonly<Record<string, number>>, id: string): number | undefined {
@@ -282,11 +330,12 @@ function unitsOf(options: ComputeOptions | undefined, id: string): ArrayLike<num
 }
 
 function unmodelled(r: Resolved, asOfMonth: MonthIndex): LotEconomics {
+  // Same field order as scaleLot's result: one object shape for every lot.
   return {
     lotId: r.lot.id,
     assetClass: r.lot.assetClass,
     model: r.lot.model,
-    ...(r.preset ? { presetId: r.preset.id } : {}),
+    presetId: r.preset?.id,
     modelled: false,
     issue: r.issue,
     startMonth: r.m0,
@@ -299,10 +348,13 @@ function unmodelled(r: Resolved, asOfMonth: MonthIndex): LotEconomics {
     operating: EMPTY_U,
     economicLifeMonths: 0,
     operatingLifeMonths: 0,
+    bookNbv: undefined,
+    gap: undefined,
     economicDepreciation: EMPTY_F,
     impliedLifeMonths: NaN,
     asOfMonth,
     asOfIndex: -1,
+    bookNbvAtAsOf: undefined,
     undiscountedCashFlows: 0,
     recoverabilityImpaired: false,
     ifrsRecoverableAmount: 0,
@@ -315,24 +367,36 @@ function unmodelled(r: Resolved, asOfMonth: MonthIndex): LotEconomics {
  * month), unit cost, salvage % and drivers share one per-unit computation; each lot then only
  * scales it by its units. `books` (the book engine's schedules, matched by lot id) adds the book
  * NBV, the gap and the impairment flags; without books those flags are false.
+ *
+ * The lots' arrays are views into a few shared buffers (one allocation per column instead of one
+ * per lot and column): to post one lot's array elsewhere, copy it with slice().
  */
 export function computeEconomicValues(fleet: Fleet, books: LotSchedule[] | null, drivers: MarketDrivers, options?: ComputeOptions): LotEconomics[] {
   const asOfMonth = monthIndexOf(drivers.asOf ?? drivers.marketStart);
-  const resolved = fleet.lots.map((l) => resolve(l, drivers));
+  const caches: Caches = { preset: new Map(), month: new Map(), hasLotPower: Object.keys(drivers.powerPriceByLot).length > 0 };
+  const lots = fleet.lots;
+  const resolved: Resolved[] = new Array(lots.length);
 
   // Group lots and find the calendar span the paths must cover.
   const groups = new Map<string, Group>();
   let first = Infinity;
   let last = -Infinity;
   let anyAsic = false;
+  let total = 0;
   const rentKeys = new Map<string, Group>();
-  for (const r of resolved) {
+  for (let li = 0; li < lots.length; li++) {
+    const r = resolve(lots[li], drivers, caches);
+    resolved[li] = r;
     const g = r.group;
     if (!g) continue;
+    total += g.n;
     const key = groupKey(g);
     const prior = groups.get(key);
-    if (prior) r.group = prior;
-    else groups.set(key, g);
+    if (prior) {
+      r.group = prior;
+      continue;
+    }
+    groups.set(key, g);
     if (g.m0 < first) first = g.m0;
     if (g.m0 + g.n > last) last = g.m0 + g.n;
     if (g.cls === 'ASIC') anyAsic = true;
@@ -356,38 +420,60 @@ export function computeEconomicValues(fleet: Fleet, books: LotSchedule[] | null,
 
   const bookById = new Map<string, LotSchedule>();
   if (books) for (const b of books) bookById.set(b.lotId, b);
+  const slabs: Slabs = {
+    at: 0,
+    ev: new Float64Array(total),
+    sal: new Float64Array(total),
+    margin: new Float64Array(total),
+    cash: new Float64Array(total),
+    dep: new Float64Array(total),
+    op: new Uint8Array(total),
+    nbv: books ? new Float64Array(total) : EMPTY_F,
+    gap: books ? new Float64Array(total) : EMPTY_F,
+  };
 
   const out: LotEconomics[] = new Array(resolved.length);
   for (let li = 0; li < resolved.length; li++) {
     const r = resolved[li];
     const g = r.group;
-    if (!g) {
-      out[li] = unmodelled(r, asOfMonth);
-      continue;
-    }
-    out[li] = scaleLot(r, g, bookById.get(r.lot.id), unitsOf(options, r.lot.id), asOfMonth);
+    out[li] = g ? scaleLot(r, g, bookById.get(r.lot.id), unitsOf(options, r.lot.id), asOfMonth, slabs) : unmodelled(r, asOfMonth);
   }
   return out;
 }
 
+/** Column buffers shared by the lots, filled left to right. */
+interface Slabs {
+  at: number;
+  ev: Float64Array;
+  sal: Float64Array;
+  margin: Float64Array;
+  cash: Float64Array;
+  dep: Float64Array;
+  op: Uint8Array;
+  nbv: Float64Array;
+  gap: Float64Array;
+}
+
 /** Per-unit group results times the lot's units, in whole cents, with the book columns. */
-function scaleLot(r: Resolved, g: Group, book: LotSchedule | undefined, units: ArrayLike<number> | undefined, asOfMonth: MonthIndex): LotEconomics {
+function scaleLot(r: Resolved, g: Group, book: LotSchedule | undefined, units: ArrayLike<number> | undefined, asOfMonth: MonthIndex, slabs: Slabs): LotEconomics {
   const n = g.n;
+  const at = slabs.at;
+  slabs.at += n;
   const qty = r.lot.quantity;
-  const uEv = g.ev!;
-  const uSal = g.sal!;
-  const uMargin = g.margin!;
-  const uCash = g.cash!;
-  const uOp = g.op!;
-  const ev = new Float64Array(n);
-  const sal = new Float64Array(n);
-  const margin = new Float64Array(n);
-  const cash = new Float64Array(n);
-  const op = new Uint8Array(n);
-  const dep = new Float64Array(n);
+  const uEv = g.ev;
+  const uSal = g.sal;
+  const uMargin = g.margin;
+  const uCash = g.cash;
+  const uOp = g.op;
+  const ev = slabs.ev.subarray(at, at + n);
+  const sal = slabs.sal.subarray(at, at + n);
+  const margin = slabs.margin.subarray(at, at + n);
+  const cash = slabs.cash.subarray(at, at + n);
+  const op = slabs.op.subarray(at, at + n);
+  const dep = slabs.dep.subarray(at, at + n);
   const uLast = units ? units.length - 1 : 0;
   const q0 = units ? units[0] : qty;
-  const initialValue = roundHalfAway(g.w0! * q0);
+  const initialValue = roundHalfAway(g.w0 * q0);
   let prev = initialValue;
   for (let i = 0; i < n; i++) {
     const q = units ? units[i <= uLast ? i : uLast] : qty;
@@ -404,16 +490,17 @@ function scaleLot(r: Resolved, g: Group, book: LotSchedule | undefined, units: A
   let bookNbv: Float64Array | undefined;
   let gap: Float64Array | undefined;
   if (book) {
-    bookNbv = new Float64Array(n);
-    gap = new Float64Array(n);
+    bookNbv = slabs.nbv.subarray(at, at + n);
+    gap = slabs.gap.subarray(at, at + n);
     const shift = g.m0 - book.startMonth;
     const bl = book.length;
     const cc = book.closingCost;
     const ca = book.closingAccum;
+    const lastNbv = bl > 0 ? cc[bl - 1] - ca[bl - 1] : 0;
     for (let i = 0; i < n; i++) {
       const j = i + shift;
       // Before the book starts there is nothing on the books; after it ends the last NBV holds.
-      const nbv = j < 0 || bl === 0 ? 0 : j < bl ? cc[j] - ca[j] : cc[bl - 1] - ca[bl - 1];
+      const nbv = j < 0 || bl === 0 ? 0 : j < bl ? cc[j] - ca[j] : lastNbv;
       bookNbv[i] = nbv;
       gap[i] = nbv - ev[i];
     }
@@ -422,15 +509,16 @@ function scaleLot(r: Resolved, g: Group, book: LotSchedule | undefined, units: A
   const k = asOfMonth - g.m0;
   const held = k >= 0 && k < n;
   const qk = held ? (units ? units[k <= uLast ? k : uLast] : qty) : 0;
-  const undiscounted = held ? roundHalfAway(g.undiscounted![k + 1] * qk) : 0;
+  const undiscounted = held ? roundHalfAway(g.undiscounted[k + 1] * qk) : 0;
   const recoverable = held ? ev[k] : 0;
   const nbvAsOf = held && bookNbv ? bookNbv[k] : undefined;
   return {
     lotId: r.lot.id,
     assetClass: r.lot.assetClass,
     model: r.lot.model,
-    ...(r.preset ? { presetId: r.preset.id } : {}),
+    presetId: r.preset?.id,
     modelled: true,
+    issue: undefined,
     startMonth: g.m0,
     length: n,
     initialValue,
@@ -439,14 +527,15 @@ function scaleLot(r: Resolved, g: Group, book: LotSchedule | undefined, units: A
     margin,
     cashFlow: cash,
     operating: op,
-    economicLifeMonths: g.life!,
-    operatingLifeMonths: g.opLife!,
-    ...(bookNbv ? { bookNbv, gap } : {}),
+    economicLifeMonths: g.life,
+    operatingLifeMonths: g.opLife,
+    bookNbv,
+    gap,
     economicDepreciation: dep,
-    impliedLifeMonths: g.implied!,
+    impliedLifeMonths: g.implied,
     asOfMonth,
     asOfIndex: held ? k : -1,
-    ...(nbvAsOf !== undefined ? { bookNbvAtAsOf: nbvAsOf } : {}),
+    bookNbvAtAsOf: nbvAsOf,
     undiscountedCashFlows: undiscounted,
     recoverabilityImpaired: nbvAsOf !== undefined && undiscounted < nbvAsOf,
     ifrsRecoverableAmount: recoverable,

@@ -4,6 +4,10 @@
  */
 import type { LotSchedule } from '../book/types';
 import { centsTimesPct } from './intmath';
+import { Slabs } from './slab';
+
+// Columns of per-lot results come from shared slabs (see slab.ts): one allocation per few hundred lots.
+const slabs = new Slabs();
 
 export interface DeferredTaxByMonth {
   /** Month index of element 0. */
@@ -34,14 +38,18 @@ function nbvInto(out: Float64Array, start: number, s: NbvSource): void {
  * forward past a schedule's end). Class and fleet figures: sumDeferredTax of the lots' results.
  */
 export function deferredTaxByMonth(book: LotSchedule, tax: LotSchedule, taxRatePct: number): DeferredTaxByMonth {
-  const parts = [book, tax].filter((s) => s.length > 0);
-  const start = parts.length ? Math.min(...parts.map((s) => s.startMonth)) : book.startMonth;
-  const end = parts.length ? Math.max(...parts.map((s) => s.startMonth + s.length)) : start;
+  let start = book.length > 0 ? book.startMonth : tax.startMonth;
+  let end = start;
+  for (const s of [book, tax]) {
+    if (s.length === 0) continue;
+    start = Math.min(start, s.startMonth);
+    end = Math.max(end, s.startMonth + s.length);
+  }
   const len = end - start;
-  const bookNbv = new Float64Array(len);
-  const taxNbv = new Float64Array(len);
-  const temporaryDifference = new Float64Array(len);
-  const deferredTax = new Float64Array(len);
+  const bookNbv = slabs.doubles(len);
+  const taxNbv = slabs.doubles(len);
+  const temporaryDifference = slabs.doubles(len);
+  const deferredTax = slabs.doubles(len);
   nbvInto(bookNbv, start, book);
   nbvInto(taxNbv, start, tax);
   for (let i = 0; i < len; i++) {

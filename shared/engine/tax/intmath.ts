@@ -7,11 +7,21 @@
 
 /** round(n / d), half away from zero; n a safe integer, d a positive integer. Exact. */
 export function roundDiv(n: number, d: number): number {
-  // % and the division of (n - r) by d are exact on safe integers, unlike n / d near a half.
-  const r = n % d;
-  const q = (n - r) / d;
-  if (r >= 0) return 2 * r >= d ? q + 1 : q;
-  return -2 * r >= d ? q - 1 : q;
+  // The float quotient is within one of the truth; the remainder, computed exactly on safe
+  // integers, corrects it (no float modulo: it is a slow library call in hot loops).
+  const neg = n < 0;
+  const a = neg ? -n : n;
+  let q = Math.floor(a / d);
+  let r = a - q * d;
+  if (r < 0) {
+    q -= 1;
+    r += d;
+  } else if (r >= d) {
+    q += 1;
+    r -= d;
+  }
+  if (2 * r >= d) q += 1;
+  return neg && q !== 0 ? -q : q; // never -0
 }
 
 /** round(a * b / d), half away from zero, exact for integers a, b and positive integer d. */
@@ -41,7 +51,7 @@ export function centsTimesPct(cents: number, pct: number): number {
   const x = (cents * pct) / 100;
   const frac = Math.abs(x - Math.trunc(x));
   const tol = Math.max(1e-6, Math.abs(x) * 1e-12);
-  if (Math.abs(frac - 0.5) > tol) return x < 0 ? -Math.round(-x) : Math.round(x);
+  if (Math.abs(frac - 0.5) > tol) return x < 0 ? 0 - Math.round(-x) : Math.round(x); // 0 - 0 is +0, never -0
   const scaled = Math.round(pct * PCT_SCALE);
   return Number(bigRoundDiv(BigInt(cents) * BigInt(scaled), BigInt(100 * PCT_SCALE)));
 }

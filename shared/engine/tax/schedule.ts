@@ -16,6 +16,7 @@ import type { Cents } from '../../domain/money';
 import { SCHEDULE_FLAG, type LotSchedule } from '../book/types';
 import { bonusElection40From, bonusRateFor } from './bonus';
 import { bigRoundDiv, centsTimesPct, mulDivRound } from './intmath';
+import { Slabs } from './slab';
 import { isMacrsClass, macrsColumn, type MacrsColumn, type MacrsConvention } from './tables';
 
 export interface TaxScheduleOptions {
@@ -218,39 +219,6 @@ function clampExits(list: { date: string; units: number; proceeds: number }[] | 
     out.push({ offset: Math.max(0, monthOf(e.date) - m0), units, proceeds: e.proceeds });
   }
   return out;
-}
-
-/**
- * Column storage carved from shared 2 MB slabs: one allocation per few hundred lots instead of ten
- * per lot (allocation and GC dominated the run time). A schedule keeps its slab alive.
- */
-class Slabs {
-  private f64: ArrayBuffer | null = null;
-  private f64Used = 0;
-  private u8: ArrayBuffer | null = null;
-  private u8Used = 0;
-  private static readonly BYTES = 1 << 21;
-
-  doubles(n: number): Float64Array {
-    const bytes = n * 8;
-    if (!this.f64 || this.f64Used + bytes > this.f64.byteLength) {
-      this.f64 = new ArrayBuffer(Math.max(bytes, Slabs.BYTES));
-      this.f64Used = 0;
-    }
-    const a = new Float64Array(this.f64, this.f64Used, n);
-    this.f64Used += bytes;
-    return a;
-  }
-
-  bytes(n: number): Uint8Array {
-    if (!this.u8 || this.u8Used + n > this.u8.byteLength) {
-      this.u8 = new ArrayBuffer(Math.max(n, Slabs.BYTES >> 3));
-      this.u8Used = 0;
-    }
-    const a = new Uint8Array(this.u8, this.u8Used, n);
-    this.u8Used += n;
-    return a;
-  }
 }
 
 function allocate(slabs: Slabs, lotId: string, startMonth: number, length: number): LotSchedule {

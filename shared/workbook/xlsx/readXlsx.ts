@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Problem } from '../../domain/problem';
 import { cellRef } from '../../domain/problem';
 import { err, ok, type Result } from '../../domain/result';
@@ -57,15 +57,23 @@ function plainCell(v: PlainValue, numFmt: string | undefined, date1904: boolean)
   return null;
 }
 
-function sheetTable(ws: ExcelJS.Worksheet, date1904: boolean): SheetTable {
+type ExcelJsModule = typeof ExcelJS;
+
+/** exceljs loads on first use: a CSV never pays for it (it is a large module to start). */
+async function loadExcelJs(): Promise<ExcelJsModule> {
+  const mod = (await import('exceljs')) as unknown as { default?: ExcelJsModule } & ExcelJsModule;
+  return mod.default ?? mod;
+}
+
+function sheetTable(excel: ExcelJsModule, ws: ExcelJS.Worksheet, date1904: boolean): SheetTable {
   const rows: SheetRow[] = [];
   const readProblems: Problem[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       let value: CellValue;
-      if (cell.type === ExcelJS.ValueType.Merge) value = null;
-      else if (cell.type === ExcelJS.ValueType.Formula) {
+      if (cell.type === excel.ValueType.Merge) value = null;
+      else if (cell.type === excel.ValueType.Formula) {
         const result = cell.result as PlainValue;
         value = plainCell(result, cell.numFmt, date1904);
         if (result === undefined) {
@@ -92,7 +100,8 @@ export async function readXlsxTables(bytes: Uint8Array, sourceName = 'workbook')
   if (!names.includes('[Content_Types].xml') || !names.some((n) => n.startsWith('xl/'))) {
     return fail('this is a zip archive but not an Excel workbook (.xlsx)');
   }
-  const workbook = new ExcelJS.Workbook();
+  const excel = await loadExcelJs();
+  const workbook = new excel.Workbook();
   try {
     // JSZip (inside exceljs) takes any Uint8Array; exceljs's typing asks for a Node Buffer.
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
@@ -102,7 +111,7 @@ export async function readXlsxTables(bytes: Uint8Array, sourceName = 'workbook')
   }
   try {
     const date1904 = workbook.properties?.date1904 === true;
-    return ok(workbook.worksheets.map((ws) => sheetTable(ws, date1904)));
+    return ok(workbook.worksheets.map((ws) => sheetTable(excel, ws, date1904)));
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     return fail(`could not read the workbook's cells (${detail}); ${RESAVE}`);

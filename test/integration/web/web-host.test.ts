@@ -78,6 +78,8 @@ describe('the web host', () => {
     expect(js.status).toBe(200);
     expect(js.headers['content-type']).toMatch(/^text\/javascript/);
     expect(js.body).not.toContain(token);
+    expect((await raw(port, '/favicon.ico')).status).toBe(204); // no console error for the browser's own request
+    expect((await raw(port, '/missing.js')).status).toBe(404);
   });
 
   it('requires the per-run token on every API call', async () => {

@@ -92,17 +92,35 @@ export function FleetView() {
     if (!api) return;
     const t = filteredTotals(api);
     setTotals((old) => (sameTotals(old, t) ? old : t));
-    const want = focusAfterUpdate.current;
-    if (want) {
-      const node = api.getRowNode(want.rowId);
-      if (node && node.rowIndex !== null) {
-        focusAfterUpdate.current = null;
-        api.ensureIndexVisible(node.rowIndex);
-        api.setFocusedCell(node.rowIndex, want.colId);
-        if (want.edit) api.startEditingCell({ rowIndex: node.rowIndex, colKey: want.colId });
-      }
-    }
   }, []);
+
+  // A new lot gets the focus (and its Lot ID an editor) once the grid has its row. The grid's own
+  // effect has applied the new rowData by the time this parent effect runs.
+  useEffect(() => {
+    const api = apiRef.current;
+    const want = focusAfterUpdate.current;
+    if (!api || !want) return;
+    const node = api.getRowNode(want.rowId);
+    if (!node || node.rowIndex === null) return;
+    focusAfterUpdate.current = null;
+    const rowIndex = node.rowIndex;
+    api.ensureIndexVisible(rowIndex);
+    api.ensureColumnVisible(want.colId);
+    // The grid draws the row some frames after scrolling to it, and an editor takes the browser's
+    // focus only when the grid has it: wait for the cell, focus it, then edit it.
+    const selector = `.ag-row[row-id="${CSS.escape(want.rowId)}"] [col-id="${CSS.escape(want.colId)}"]`;
+    let frames = 0;
+    const tryFocus = () => {
+      if (api.isDestroyed()) return;
+      if (!containerRef.current?.querySelector(selector) && ++frames < 60) {
+        requestAnimationFrame(tryFocus);
+        return;
+      }
+      api.setFocusedCell(rowIndex, want.colId);
+      if (want.edit) api.startEditingCell({ rowIndex, colKey: want.colId });
+    };
+    requestAnimationFrame(tryFocus);
+  }, [rowData]);
 
   const onCellEditRequest = useCallback((e: CellEditRequestEvent<FleetRow>) => {
     const row = e.data;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { centsTimesPct, computeTaxSchedules, deferredTaxByMonth, sumDeferredTax } from '../../../../shared/engine/tax';
+import fc from 'fast-check';
+import { centsTimesPct, computeTaxSchedules, deferredTaxByMonth, mulDivRound, roundDiv, sumDeferredTax } from '../../../../shared/engine/tax';
 import { monthIndexOf } from '../../../../shared/domain/dates';
 import type { LotSchedule } from '../../../../shared/engine/book/types';
 import { fleet, lot } from './helpers';
@@ -108,5 +109,24 @@ describe('percent of cents, half away from zero, exact', () => {
     expect(centsTimesPct(-1000, 16.15)).toBe(-162);
     // 3 x 21.5 % = 0.645 -> 1; 7 x 21.5 % = 1.505 -> 2.
     expect([centsTimesPct(3, 21.5), centsTimesPct(7, 21.5)]).toEqual([1, 2]);
+  });
+});
+
+describe('integer division rounding (roundDiv, mulDivRound)', () => {
+  it('agrees with exact BigInt rounding, halves away from zero, up to the safe-integer range', () => {
+    const exact = (n: bigint, d: bigint) => {
+      const a = n < 0n ? -n : n;
+      const q = a / d + (2n * (a % d) >= d ? 1n : 0n);
+      return Number(n < 0n ? -q : q);
+    };
+    fc.assert(
+      fc.property(fc.maxSafeInteger(), fc.integer({ min: 1, max: 1_000_000_000 }), (n, d) => {
+        expect(roundDiv(n, d)).toBe(exact(BigInt(n), BigInt(d)));
+      }),
+      { numRuns: 2000 },
+    );
+    // Products past 2^53 go through BigInt.
+    expect(mulDivRound(2 ** 50 + 1, 10000, 20000)).toBe(exact((2n ** 50n + 1n) * 10000n, 20000n));
+    expect([roundDiv(5, 10), roundDiv(-5, 10), roundDiv(4, 10), roundDiv(-15, 10)]).toEqual([1, -1, 0, -2]);
   });
 });

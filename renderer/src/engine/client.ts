@@ -1,0 +1,179 @@
+import type { Fleet, Lot } from '../../../shared/domain/fleet';
+import type { PeriodRow } from '../../../shared/engine/book/types';
+import { unpackPeriods, type BookQuery, type FromWorker, type ToWorker } from './protocol';
+
+/** What the client needs of a Worker (a fake in tests). */
+export interface WorkerLike {
+  postMessage(message: ToWorker, transfer?: Transferable[]): void;
+  terminate(): void;
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+}
+
+export type QueryOutcome =
+  | { status: 'ok'; rows: PeriodRow[]; computeMs: number }
+  | { status: 'error'; message: string }
+  /** Cancelled by the user, or its work was abandoned for a newer fleet. */
+  | { status: 'cancelled' };
+
+interface Pending {
+  version: number;
+  sentAt: number;
+  done: (o: QueryOutcome) => void;
+}
+
+export interface EngineClientOptions {
+  now?: () => number;
+  /**
+   * When a new fleet arrives while the worker is still busy with an older one for longer than
+   * this, the worker is stopped and restarted rather than left to finish work nobody wants.
+   */
+  abandonAfterMs?: number;
+}
+
+/**
+ * Talks to the engine worker: sends the fleet (whole, or as a patch of the lots that changed),
+ * numbers requests so a result for something no longer wanted is dropped, and can stop the
+ * worker mid-computation (a worker cannot be interrupted, only terminated and started again).
+ */
+export class EngineClient {
+  private worker: WorkerLike | null = null;
+  private version = 0;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  /** The fleet the worker holds (null after a restart: the next message sends it whole). */
+  private sent: Fleet | null = null;
+  private sentVersion = 0;
+  private current: Fleet | null = null;
+  private readonly now: () => number;
+  private readonly abandonAfterMs: number;
+  /** Messages posted to the worker, whole fleets and patches (for tests and diagnostics). */
+  readonly stats = { fleets: 0, patches: 0, restarts: 0 };
+
+  constructor(
+    private readonly spawn: () => WorkerLike,
+    options: EngineClientOptions = {},
+  ) {
+    this.now = options.now ?? (() => performance.now());
+    this.abandonAfterMs = options.abandonAfterMs ?? 150;
+  }
+
+  private ensureWorker(): WorkerLike {
+    if (this.worker) return this.worker;
+    const w = this.spawn();
+    w.onmessage = (e) => this.onMessage(e.data);
+    w.onerror = (e) => {
+      e.preventDefault?.();
+      this.failAll(`the engine stopped: ${e.message || 'unknown error'}`);
+      this.stop();
+    };
+    this.worker = w;
+    this.sent = null;
+    return w;
+  }
+
+  private stop(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.sent = null;
+  }
+
+  private failAll(message: string): void {
+    const all = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of all) p.done({ status: 'error', message });
+  }
+
+  private onMessage(m: FromWorker): void {
+    if (m.type === 'error' && m.id < 0) {
+      // The worker could not take a fleet or patch: start over with the whole fleet.
+      this.stop();
+      this.failAll(m.message);
+      return;
+    }
+    const p = this.pending.get(m.id);
+    if (!p) return; // cancelled or superseded: nobody wants it
+    this.pending.delete(m.id);
+    if (m.type === 'error') p.done({ status: 'error', message: m.message });
+    else p.done({ status: 'ok', rows: unpackPeriods(m.table), computeMs: m.computeMs });
+  }
+
+  /** Make `fleet` the one later requests are computed from. Cheap when nothing changed. */
+  setFleet(fleet: Fleet): void {
+    if (fleet === this.current) return;
+    this.current = fleet;
+    this.version++;
+    // Still busy with an older fleet for a while: that work is wasted, stop it.
+    let oldest = Infinity;
+    for (const p of this.pending.values()) oldest = Math.min(oldest, p.sentAt);
+    if (this.worker && this.pending.size > 0 && this.now() - oldest > this.abandonAfterMs) this.restart();
+    this.sync();
+  }
+
+  /** Send the current fleet to the worker, as a patch when only some lots changed. */
+  private sync(): void {
+    const fleet = this.current;
+    if (!fleet) return;
+    const w = this.ensureWorker();
+    const base = this.sent;
+    if (base === fleet) return;
+    const patch = base ? patchOf(base, fleet) : null;
+    if (patch) {
+      w.postMessage({ type: 'patch', version: this.version, baseVersion: this.sentVersion, lots: patch });
+      this.stats.patches++;
+    } else {
+      w.postMessage({ type: 'fleet', version: this.version, fleet });
+      this.stats.fleets++;
+    }
+    this.sent = fleet;
+    this.sentVersion = this.version;
+  }
+
+  /** Ask for a schedule of the current fleet; `done` is called once. Returns a cancel function. */
+  request(query: BookQuery, done: (o: QueryOutcome) => void): () => void {
+    if (!this.current) {
+      done({ status: 'error', message: 'no fleet' });
+      return () => {};
+    }
+    this.sync();
+    const id = this.nextId++;
+    this.pending.set(id, { version: this.version, sentAt: this.now(), done });
+    this.worker!.postMessage({ type: 'query', id, version: this.version, query });
+    return () => {
+      // The answer, if it comes, is dropped.
+      this.pending.delete(id);
+    };
+  }
+
+  /** Stop whatever the worker is computing; every waiting request ends as cancelled. */
+  cancelAll(): void {
+    if (this.pending.size === 0) return;
+    this.restart();
+  }
+
+  private restart(): void {
+    const all = [...this.pending.values()];
+    this.pending.clear();
+    this.stop();
+    this.stats.restarts++;
+    for (const p of all) p.done({ status: 'cancelled' });
+  }
+
+  dispose(): void {
+    this.restart();
+    this.current = null;
+  }
+}
+
+/** The lots that differ, when only lots changed and not too many of them; else null (send it whole). */
+function patchOf(base: Fleet, next: Fleet): [number, Lot][] | null {
+  if (base.assumptions !== next.assumptions || base.events !== next.events || base.lots.length !== next.lots.length) return null;
+  const changed: [number, Lot][] = [];
+  const limit = Math.max(64, next.lots.length >> 3);
+  for (let i = 0; i < next.lots.length; i++) {
+    if (base.lots[i] === next.lots[i]) continue;
+    changed.push([i, next.lots[i]]);
+    if (changed.length > limit) return null;
+  }
+  return changed;
+}

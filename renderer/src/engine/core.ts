@@ -1,0 +1,109 @@
+import type { FiscalCalendar } from '../../../shared/domain/fiscal';
+import type { Fleet, FleetEvent, Lot } from '../../../shared/domain/fleet';
+import type { LotSchedule, PeriodKind, PeriodRow } from '../../../shared/engine/book/types';
+import { packPeriods, type BookQuery, type FromWorker, type ToWorker } from './protocol';
+
+/** The engine functions the worker needs (injected so tests can count calls). */
+export interface BookEngine {
+  computeLotSchedule(lot: Lot, events: readonly FleetEvent[], calendar: FiscalCalendar): LotSchedule;
+  rollupPeriods(schedules: readonly LotSchedule[], kind: PeriodKind, calendar: FiscalCalendar): PeriodRow[];
+}
+
+export interface Reply {
+  message: FromWorker;
+  transfer: Transferable[];
+}
+
+const NO_EVENTS: FleetEvent[] = [];
+
+/**
+ * The worker's state machine, free of worker APIs: it keeps the fleet and one schedule per lot,
+ * recomputes only the lots a patch replaced, and answers queries with the rolled-up periods.
+ */
+export function createEngineCore(engine: BookEngine, now: () => number = () => performance.now()) {
+  let version = -1;
+  let fleet: Fleet | null = null;
+  let calendar: FiscalCalendar = { startMonth: 1 };
+  let eventsByLot = new Map<string, FleetEvent[]>();
+  let schedules: (LotSchedule | undefined)[] = [];
+  let lotIndex = new Map<string, number>();
+
+  function scheduleAt(i: number): LotSchedule {
+    let s = schedules[i];
+    if (!s) {
+      const lot = fleet!.lots[i];
+      s = engine.computeLotSchedule(lot, eventsByLot.get(lot.id) ?? NO_EVENTS, calendar);
+      schedules[i] = s;
+    }
+    return s;
+  }
+
+  function answer(query: BookQuery): PeriodRow[] {
+    if (!fleet) throw new Error('no fleet has been sent to the engine');
+    const { scope, period } = query;
+    const picked: LotSchedule[] = [];
+    if (scope.kind === 'lot') {
+      const i = lotIndex.get(scope.lotId);
+      if (i === undefined) throw new Error(`lot "${scope.lotId}" is not in the schedule (it does not exist or has problems)`);
+      picked.push(scheduleAt(i));
+    } else {
+      for (let i = 0; i < fleet.lots.length; i++) {
+        if (scope.kind === 'class' && fleet.lots[i].assetClass !== scope.assetClass) continue;
+        picked.push(scheduleAt(i));
+      }
+    }
+    return engine.rollupPeriods(picked, period, calendar);
+  }
+
+  return {
+    handle(msg: ToWorker): Reply[] {
+      switch (msg.type) {
+        case 'fleet': {
+          version = msg.version;
+          fleet = msg.fleet;
+          calendar = { startMonth: fleet.assumptions.fiscalYearStartMonth };
+          eventsByLot = new Map();
+          for (const e of fleet.events) {
+            const list = eventsByLot.get(e.lotId);
+            if (list) list.push(e);
+            else eventsByLot.set(e.lotId, [e]);
+          }
+          schedules = new Array(fleet.lots.length);
+          lotIndex = new Map();
+          fleet.lots.forEach((l, i) => lotIndex.set(l.id, i));
+          return [];
+        }
+        case 'patch': {
+          if (!fleet || msg.baseVersion !== version) throw new Error('engine patch does not apply to the fleet it has');
+          const lots = fleet.lots.slice();
+          for (const [i, lot] of msg.lots) {
+            if (lots[i].id !== lot.id) {
+              lotIndex.delete(lots[i].id);
+              lotIndex.set(lot.id, i);
+            }
+            lots[i] = lot;
+            schedules[i] = undefined;
+          }
+          fleet = { ...fleet, lots };
+          version = msg.version;
+          return [];
+        }
+        case 'query': {
+          const start = now();
+          try {
+            if (msg.version !== version) throw new Error('engine query for a fleet it does not have');
+            const table = packPeriods(answer(msg.query));
+            return [
+              {
+                message: { type: 'result', id: msg.id, version, table, computeMs: now() - start },
+                transfer: [table.values.buffer],
+              },
+            ];
+          } catch (e) {
+            return [{ message: { type: 'error', id: msg.id, version, message: e instanceof Error ? e.message : String(e) }, transfer: [] }];
+          }
+        }
+      }
+    },
+  };
+}

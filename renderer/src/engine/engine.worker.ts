@@ -1,0 +1,22 @@
+// The book engine in a module Web Worker: the engine is pure, so it is imported as is.
+import { computeLotSchedule, rollupPeriods } from '../../../shared/engine/book';
+import { createEngineCore } from './core';
+import type { FromWorker, ToWorker } from './protocol';
+
+interface WorkerScope {
+  onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
+  postMessage(message: FromWorker, transfer: Transferable[]): void;
+}
+
+const scope = self as unknown as WorkerScope;
+const core = createEngineCore({ computeLotSchedule, rollupPeriods });
+
+scope.onmessage = (e) => {
+  try {
+    for (const r of core.handle(e.data)) scope.postMessage(r.message, r.transfer);
+  } catch (err) {
+    // A fleet or patch that cannot be applied: every later query will say so.
+    const id = e.data.type === 'query' ? e.data.id : -1;
+    scope.postMessage({ type: 'error', id, version: e.data.version, message: err instanceof Error ? err.message : String(err) }, []);
+  }
+};

@@ -1,0 +1,70 @@
+import type { AssetClass, Fleet, Lot } from '../../../shared/domain/fleet';
+import type { PeriodKind, PeriodRow } from '../../../shared/engine/book/types';
+
+/**
+ * Messages between the renderer and the engine worker. The fleet goes over once and then as
+ * patches (the lots that changed); results come back packed in one transferable Float64Array.
+ */
+
+export type ScheduleScope = { kind: 'fleet' } | { kind: 'class'; assetClass: AssetClass } | { kind: 'lot'; lotId: string };
+
+export interface BookQuery {
+  period: PeriodKind;
+  scope: ScheduleScope;
+}
+
+export type ToWorker =
+  | { type: 'fleet'; version: number; fleet: Fleet }
+  /** The same fleet with some lots replaced (same length, same events and assumptions). */
+  | { type: 'patch'; version: number; baseVersion: number; lots: [index: number, lot: Lot][] }
+  | { type: 'query'; id: number; version: number; query: BookQuery };
+
+export type FromWorker =
+  | { type: 'result'; id: number; version: number; table: PeriodTable; computeMs: number }
+  | { type: 'error'; id: number; version: number; message: string };
+
+/** The numeric fields of a PeriodRow, in packing order. */
+export const PERIOD_FIELDS = [
+  'firstMonth',
+  'lastMonth',
+  'openingCost',
+  'additions',
+  'disposedCost',
+  'closingCost',
+  'openingAccum',
+  'depreciation',
+  'impairment',
+  'disposedAccum',
+  'closingAccum',
+  'openingNbv',
+  'disposals',
+  'closingNbv',
+  'proceeds',
+  'gainLoss',
+] as const satisfies readonly (keyof PeriodRow)[];
+
+/** Period rows packed row-major: values[r * PERIOD_FIELDS.length + f]. */
+export interface PeriodTable {
+  periods: string[];
+  values: Float64Array;
+}
+
+export function packPeriods(rows: readonly PeriodRow[]): PeriodTable {
+  const w = PERIOD_FIELDS.length;
+  const values = new Float64Array(rows.length * w);
+  rows.forEach((row, r) => PERIOD_FIELDS.forEach((f, k) => (values[r * w + k] = row[f])));
+  return { periods: rows.map((r) => r.period), values };
+}
+
+export function unpackPeriods(t: PeriodTable): PeriodRow[] {
+  const w = PERIOD_FIELDS.length;
+  return t.periods.map((period, r) => {
+    const row = { period } as PeriodRow;
+    PERIOD_FIELDS.forEach((f, k) => (row[f] = t.values[r * w + k]));
+    return row;
+  });
+}
+
+export function scopeKey(scope: ScheduleScope): string {
+  return scope.kind === 'fleet' ? 'fleet' : scope.kind === 'class' ? `class:${scope.assetClass}` : `lot:${scope.lotId}`;
+}
