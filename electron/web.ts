@@ -46,8 +46,9 @@ function defaultUserDataDir(): string {
 
 /** dist/renderer, seen from the bundle (dist/electron/web.mjs) or from the source (electron/web.ts). */
 function defaultRendererDir(): string {
-  const candidates = ['../renderer/', '../dist/renderer/'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
-  const found = candidates.find((dir) => existsSync(join(dir, 'index.html')));
+  // From the source, '../renderer/' is the unbuilt renderer folder: only the built one has assets/.
+  const candidates = ['../dist/renderer/', '../renderer/'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
+  const found = candidates.find((dir) => existsSync(join(dir, 'index.html')) && existsSync(join(dir, 'assets')));
   if (!found) throw new Error('the renderer is not built (no dist/renderer/index.html): run `npm run build` first');
   return found;
 }

@@ -53,7 +53,6 @@ export function useBookSchedule(period: PeriodKind, scope: ScheduleScope): BookS
       else setResult((r) => ({ ...r, status: 'cancelled' }));
     });
     // scope is keyed by its string form; a new object for the same scope is the same request.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [input.fleet, period, key, attempt]);
 
   const cancel = useCallback(() => getEngineClient().cancelAll(), []);

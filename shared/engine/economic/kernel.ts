@@ -37,11 +37,24 @@ export function solveUnit(margin: Float64Array, fixed: Float64Array | null, salv
   const W = new Float64Array(n + 1);
   const U = new Float64Array(n + 1);
   const retire = new Uint8Array(n + 1);
+  const lives = solveInto(n, margin, fixed, salvage, rm, W, U, retire);
+  return { W, retire, undiscounted: U, economicLife: lives & 0xffff, operatingLife: lives >>> 16 };
+}
+
+/**
+ * solveUnit into caller-owned arrays (of at least n + 1 entries; only the first n of margin and
+ * fixed are read), for hot loops that reuse buffers. Returns economicLife | operatingLife << 16.
+ */
+export function solveInto(
+  n: number, margin: Float64Array, fixed: Float64Array | null, salvage: Float64Array, rm: number,
+  W: Float64Array, U: Float64Array, retire: Uint8Array,
+): number {
   const d = 1 / (1 + rm);
   W[n] = salvage[n];
   U[n] = salvage[n];
   retire[n] = 1;
   let operatingLife = 0;
+  let economicLife = n;
   for (let i = n - 1; i >= 0; i--) {
     const m = margin[i];
     if (operatingLife === 0 && m > 0) operatingLife = i + 1;
@@ -52,19 +65,14 @@ export function solveUnit(margin: Float64Array, fixed: Float64Array | null, salv
       W[i] = s;
       U[i] = s;
       retire[i] = 1;
+      economicLife = i;
     } else {
       W[i] = keep;
       U[i] = flow + U[i + 1];
+      retire[i] = 0;
     }
   }
-  let economicLife = n;
-  for (let i = 0; i <= n; i++) {
-    if (retire[i] === 1) {
-      economicLife = i;
-      break;
-    }
-  }
-  return { W, retire, undiscounted: U, economicLife, operatingLife };
+  return economicLife | (operatingLife << 16);
 }
 
 /**
@@ -109,31 +117,35 @@ export function anchorFactor(anchor: readonly number[], ageMonths: number): numb
  *   BV_L(i) = cost - (cost - salvage) * min(i + 1, L) / L   (full-month convention)
  *   L* = argmin_L sum_i (BV_L(i) - ev(i))^2; ties go to the shorter life.
  * NaN when there is nothing to depreciate (cost <= salvage) or no month.
- * O(N + maxLife): prefix sums of the residual terms make each L constant time.
+ * O(N + maxLife) without allocation: with e = cost - ev and x = i + 1 the residual is e - D x / L
+ * while x < L and e - D after, so running sums over the months before L give each SSE(L).
  */
 export function impliedLife(ev: ArrayLike<number>, cost: number, salvage: number, maxLife = 600): number {
   const n = ev.length;
   const D = cost - salvage;
   if (n === 0 || !(D > 0)) return NaN;
-  // With e = cost - ev and x = i + 1: residual = e - D x / L while x < L, e - D once x >= L.
-  const pE2 = new Float64Array(n + 1);
-  const pEX = new Float64Array(n + 1);
-  const pX2 = new Float64Array(n + 1);
-  const pTail = new Float64Array(n + 1);
+  let tail = 0;
   for (let i = 0; i < n; i++) {
-    const x = i + 1;
-    const e = cost - ev[i];
-    pE2[x] = pE2[x - 1] + e * e;
-    pEX[x] = pEX[x - 1] + e * x;
-    pX2[x] = pX2[x - 1] + x * x;
-    pTail[x] = pTail[x - 1] + (e - D) * (e - D);
+    const t = cost - ev[i] - D;
+    tail += t * t;
   }
+  let sE2 = 0;
+  let sEX = 0;
+  let sX2 = 0;
   let best = NaN;
   let bestSse = Infinity;
   for (let L = 1; L <= maxLife; L++) {
-    const k = L - 1 < n ? L - 1 : n;
+    // Month x = L - 1 moves from the tail to the sloped part.
+    const x = L - 1;
+    if (x >= 1 && x <= n) {
+      const e = cost - ev[x - 1];
+      sE2 += e * e;
+      sEX += e * x;
+      sX2 += x * x;
+      tail -= (e - D) * (e - D);
+    }
     const u = D / L;
-    const sse = pE2[k] - 2 * u * pEX[k] + u * u * pX2[k] + (pTail[n] - pTail[k]);
+    const sse = sE2 - 2 * u * sEX + u * u * sX2 + (tail > 0 ? tail : 0);
     if (Number.isNaN(best) || sse < bestSse - 1e-9 * bestSse) {
       bestSse = sse;
       best = L;
