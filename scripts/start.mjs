@@ -19,6 +19,10 @@ function electronInstalled() {
   return exe !== '' && existsSync(join(dist, exe));
 }
 
+// On a machine that reaches Electron's download host, the first require fetches the binary.
+if (!electronInstalled()) {
+  spawnSync(process.execPath, ['-e', "require('electron')"], { cwd: root, stdio: 'ignore', timeout: 300_000 });
+}
 if (!electronInstalled()) {
   console.error(
     'fleetbook: the Electron binary is not installed on this machine (it downloads from outside the npm registry); run `npm run web` for the browser mode',

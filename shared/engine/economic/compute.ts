@@ -2,8 +2,8 @@ import { monthIndexOf, monthStart, parseLocalDate, type LocalDate, type MonthInd
 import type { AssetClass, Fleet, Lot } from '../../domain/fleet';
 import { findPreset, normaliseModel, type HardwarePreset } from '../../presets/hardware';
 import type { LotSchedule } from '../book/types';
-import type { MarketDrivers, ResaleModel } from './drivers';
-import { anchorFactor, buyerValue, impliedLife, monthlyRate, solveUnit } from './kernel';
+import type { MarketDrivers } from './drivers';
+import { anchorFactor, buyerValue, impliedLife, monthlyRate, solveInto } from './kernel';
 import { daysPath, hashpriceMonthPath, rentPath } from './market';
 
 /**
@@ -20,11 +20,11 @@ export interface LotEconomics {
   assetClass: AssetClass;
   model: string;
   /** Preset whose specs filled blanks on the row, if any. */
-  presetId?: string;
+  presetId: string | undefined;
   /** False when the lot has no market model (class Other, missing specs): arrays are empty. */
   modelled: boolean;
   /** Why the lot is not modelled. */
-  issue?: string;
+  issue: string | undefined;
   startMonth: MonthIndex;
   length: number;
   /** W at the start of the in-service month, cents. */
@@ -35,8 +35,8 @@ export interface LotEconomics {
   salvageValue: Float64Array;
   /** Contribution margin R - V of each month if run, cents (negative when running would lose). */
   margin: Float64Array;
-  /** Cash flow under the optimal policy: max(0, margin) - fixed costs while held, 0 after retiring. */
-  cashFlow: Float64Array;
+  /** Fixed avoidable cost per month while held (GPU colocation and operations), cents; 0 for ASICs. */
+  fixedCostPerMonth: number;
   /** 1 in months the units run: held (before the economic life ends) and margin > 0. */
   operating: Uint8Array;
   /** Months from in-service until retiring is optimal (N if never before the end of physical life). */
@@ -44,9 +44,9 @@ export interface LotEconomics {
   /** Months until the margin stays <= 0 for good (economics.md 5.5 operating economic life). */
   operatingLifeMonths: number;
   /** Book NBV at the end of each month (closingCost - closingAccum), when books were given. */
-  bookNbv?: Float64Array;
+  bookNbv: Float64Array | undefined;
   /** bookNbv - economicValue (positive: the book overstates the value). */
-  gap?: Float64Array;
+  gap: Float64Array | undefined;
   /** EV(end of previous month) - EV(end of month); month 0 against initialValue. */
   economicDepreciation: Float64Array;
   /** Straight-line life (months) whose NBV path fits the EV path best, least squares (see kernel.impliedLife). */
@@ -56,7 +56,7 @@ export interface LotEconomics {
   /** Index of asOfMonth in the arrays, -1 when the lot is not held then (before in-service or after its life). */
   asOfIndex: number;
   /** Book NBV at the end of the as-of month, when books were given and the lot is held. */
-  bookNbvAtAsOf?: number;
+  bookNbvAtAsOf: number | undefined;
   /** Undiscounted cash flows after the as-of month until the optimal retirement, plus the salvage then. */
   undiscountedCashFlows: number;
   /** US GAAP (ASC 360) step 1: undiscounted cash flows + salvage < NBV at the end of the as-of month. */
@@ -75,54 +75,40 @@ export interface ComputeOptions {
   units?: ReadonlyMap<string, ArrayLike<number>> | Readonly<Record<string, ArrayLike<number>>>;
 }
 
+/** Cash flow of each month under the optimal policy: max(0, margin) - fixed while held, 0 after. */
+export function cashFlowOf(e: LotEconomics): Float64Array {
+  const out = new Float64Array(e.length);
+  const held = Math.min(e.economicLifeMonths, e.length);
+  for (let i = 0; i < held; i++) out[i] = e.operating[i] === 1 ? e.margin[i] - e.fixedCostPerMonth : -e.fixedCostPerMonth;
+  return out;
+}
+
 const EMPTY_F = new Float64Array(0);
 const EMPTY_U = new Uint8Array(0);
 
-/** A lot resolved for valuation: its specs and the group it shares a computation with. */
-interface Resolved {
-  lot: Lot;
-  preset?: HardwarePreset;
-  issue?: string;
-  m0: MonthIndex;
-  group?: Group;
-}
-
+/** Lots with the same per-unit inputs share one Group: one backward induction for all of them. */
 interface Group {
-  cls: 'ASIC' | 'GPU';
+  cls: 0 | 1; // 0 ASIC, 1 GPU
   m0: MonthIndex;
   n: number;
   hashrate: number;
   kw: number;
   gpus: number;
-  rentKey: string;
   rent0: number;
   rentDecay: number;
-  successors: LocalDate[];
+  successors: readonly LocalDate[];
   power: number;
   unitCost: number;
   salvagePct: number;
-  // per-unit results (cents), filled by solveGroup
-  ev: Float64Array;
-  sal: Float64Array;
-  margin: Float64Array;
-  cash: Float64Array;
-  op: Uint8Array;
+  // Results per unit, in cents: offsets into the group slabs, and scalars.
+  at: number;
   w0: number;
-  undiscounted: Float64Array;
+  fixed: number;
   life: number;
   opLife: number;
   implied: number;
-}
-
-// All fields set at creation so every group has one shape (the hot loops read them).
-function newGroup(
-  cls: 'ASIC' | 'GPU', m0: MonthIndex, n: number, hashrate: number, kw: number, gpus: number, rentKey: string, rent0: number,
-  rentDecay: number, successors: LocalDate[], power: number, unitCost: number, salvagePct: number,
-): Group {
-  return {
-    cls, m0, n, hashrate, kw, gpus, rentKey, rent0, rentDecay, successors, power, unitCost, salvagePct,
-    ev: EMPTY_F, sal: EMPTY_F, margin: EMPTY_F, cash: EMPTY_F, op: EMPTY_U, w0: 0, undiscounted: EMPTY_F, life: 0, opLife: 0, implied: NaN,
-  };
+  undiscountedAsOf: number;
+  next: Group | null; // hash chain
 }
 
 function finite(v: number | undefined | null): v is number {
@@ -140,186 +126,132 @@ function lookupModel<T>(map: Readonly<Record<string, T>>, model: string, preset:
   return map['*'];
 }
 
-/** Per-call caches: registers repeat a few models and dates many times. */
-interface Caches {
-  preset: Map<string, HardwarePreset | null>;
-  month: Map<string, MonthIndex | null>;
-  hasLotPower: boolean;
-}
-
-function presetOf(c: Caches, lot: Lot): HardwarePreset | undefined {
-  let p = c.preset.get(lot.model);
-  if (p === undefined) {
-    p = findPreset(lot.model ?? '') ?? null;
-    c.preset.set(lot.model, p);
-  }
-  return p !== null && p.assetClass === lot.assetClass ? p : undefined;
-}
-
-function monthOf(c: Caches, date: LocalDate): MonthIndex | null {
-  let m = c.month.get(date);
-  if (m === undefined) {
-    m = parseLocalDate(date ?? '') ? monthIndexOf(date) : null;
-    c.month.set(date, m);
-  }
-  return m;
-}
-
-/** The lot's specs with its preset filling blanks (as lotWithPresetSpecs, without copying the lot). */
-function resolve(lot: Lot, d: MarketDrivers, c: Caches): Resolved {
-  const preset = presetOf(c, lot);
-  const m0 = monthOf(c, lot.inService);
-  const r: Resolved = { lot, m0: m0 ?? 0 };
-  if (preset) r.preset = preset;
-  if (m0 === null) {
-    r.issue = `In Service "${lot.inService}" is not a date`;
-    return r;
-  }
-  if (lot.assetClass !== 'ASIC' && lot.assetClass !== 'GPU') {
-    r.issue = `no market model for class ${lot.assetClass}`;
-    return r;
-  }
-  if (!finite(lot.quantity) || lot.quantity < 0) {
-    r.issue = 'Quantity is not a number >= 0';
-    return r;
-  }
-  const unitCost = finite(lot.unitCost) ? lot.unitCost : 0;
-  const salvagePct = finite(lot.salvagePct) ? lot.salvagePct : 0;
-  const power =
-    (c.hasLotPower ? (d.powerPriceByLot[lot.id] ?? lookupLotPower(d.powerPriceByLot, lot.id)) : undefined) ??
-    (lot.assetClass === 'ASIC' ? d.asic.powerPriceKwh : d.gpu.powerPriceKwh);
-  if (lot.assetClass === 'ASIC') {
-    const hashrate = finite(lot.hashrateThs) ? lot.hashrateThs : preset?.hashrateThs;
-    const watts = finite(lot.powerW) ? lot.powerW : preset?.powerW;
-    if (!finite(hashrate) || hashrate <= 0) r.issue = 'no Hashrate (TH/s): fill it or use a Model that matches a preset';
-    else if (!finite(watts) || watts < 0) r.issue = 'no Power (W): fill it or use a Model that matches a preset';
-    else {
-      const n = d.asic.physicalLifeMonths;
-      r.group = newGroup('ASIC', m0, n, hashrate, watts / 1000, 0, '', 0, 0, [], power, unitCost, salvagePct);
-    }
-    return r;
-  }
-  const presetGpus = preset?.gpusPerUnit ?? 8;
-  const gpus = finite(lot.gpusPerUnit) ? lot.gpusPerUnit : preset ? presetGpus : undefined;
-  // A GPU preset is an 8-GPU server: another GPU count scales the preset's power.
-  const watts = finite(lot.powerW) ? lot.powerW : preset?.powerW !== undefined && finite(gpus) ? (preset.powerW * gpus) / presetGpus : undefined;
-  // The row's own rent wins over the drivers' per-model rent, which wins over the preset's.
-  const rent0 = finite(lot.rentPerGpuHour) ? lot.rentPerGpuHour : (lookupModel(d.gpu.rentByModel, lot.model, preset) ?? preset?.rentPerGpuHour);
-  if (!finite(gpus) || gpus <= 0) r.issue = 'no GPUs per Unit: fill it or use a Model that matches a preset';
-  else if (!finite(watts) || watts < 0) r.issue = 'no Power (W): fill it or use a Model that matches a preset';
-  else if (!finite(rent0) || rent0 < 0) r.issue = 'no Rent ($/GPU-hr): fill it, use a Model that matches a preset, or set GPU Rent by Model';
-  else {
-    const rentDecay = lookupModel(d.gpu.rentDecayByModel, lot.model, preset) ?? d.gpu.rentDecay;
-    const successors = lookupModel(d.gpu.successorDates, lot.model, preset) ?? [];
-    const n = d.gpu.physicalLifeMonths;
-    r.group = newGroup('GPU', m0, n, 0, watts / 1000, gpus, `${rent0}|${rentDecay}|${successors.join(',')}`, rent0, rentDecay, successors, power, unitCost, salvagePct);
-  }
-  return r;
-}
-
 function lookupLotPower(map: Readonly<Record<string, number>>, id: string): number | undefined {
+  if (map[id] !== undefined) return map[id];
   const want = normaliseModel(id);
   for (const k of Object.keys(map)) if (normaliseModel(k) === want) return map[k];
   return undefined;
 }
 
-function groupKey(g: Group): string {
-  return `${g.cls}|${g.m0}|${g.n}|${g.hashrate}|${g.kw}|${g.gpus}|${g.rentKey}|${g.power}|${g.unitCost}|${g.salvagePct}`;
+// Hashing doubles by their bits avoids turning numbers into strings (slow) for the group key.
+const hashF = new Float64Array(1);
+const hashU = new Uint32Array(hashF.buffer);
+function mix(h: number, x: number): number {
+  hashF[0] = x;
+  h = Math.imul(h ^ hashU[0], 0x9e3779b1);
+  h = Math.imul(h ^ hashU[1], 0x85ebca77);
+  return (h ^ (h >>> 15)) | 0;
 }
 
 /** Shared calendar paths over [first, first + length). */
 interface Paths {
   first: MonthIndex;
   days: Float64Array;
-  hashprice: Float64Array | null;
+  hashprice: Float64Array;
   rents: Map<string, Float64Array>;
 }
 
-/** Per-unit market value at the start of month i = 0..n (before the liquidation factor). */
-function resaleValues(model: ResaleModel, g: Group, d: MarketDrivers, buyerFlow: Float64Array, out: Float64Array): void {
-  const n = g.n;
-  if (model === 'cashflow') {
-    buyerValue(buyerFlow, d.resale.buyerPaybackMonths, monthlyRate(d.resale.buyerHurdle), out);
-    return;
-  }
-  // Age curves on the unit cost, stepped down (GPU) for each successor that arrives after in-service.
-  const steps = g.cls === 'GPU' ? g.successors : [];
-  const inService = monthStart(g.m0);
-  const keep = 1 - d.gpu.successorStep;
-  for (let i = 0; i <= n; i++) {
-    const f = model === 'anchor' ? anchorFactor(d.resale.anchor, i) : Math.pow(1 - d.resale.exponentialDecay, i / 12);
-    let s = 1;
-    if (steps.length > 0) {
-      const at = monthStart(g.m0 + i);
-      for (const e of steps) if (e > inService && e <= at) s *= keep;
-    }
-    out[i] = g.unitCost * f * s;
-  }
+/** Reused buffers for one group's temporaries. */
+interface Scratch {
+  fixed: Float64Array;
+  buyer: Float64Array;
+  U: Float64Array;
+  retire: Uint8Array;
 }
 
-function solveGroup(g: Group, d: MarketDrivers, paths: Paths): void {
+/** Group results per unit: W (n + 1), S (n + 1), margin (n + 1, last unused), operating (n + 1). */
+interface GroupSlabs {
+  W: Float64Array;
+  S: Float64Array;
+  margin: Float64Array;
+  op: Uint8Array;
+}
+
+function solveGroup(g: Group, d: MarketDrivers, paths: Paths, slabs: GroupSlabs, tmp: Scratch, asOfMonth: MonthIndex): void {
   const n = g.n;
+  const at = g.at;
   const off = g.m0 - paths.first;
-  const margin = new Float64Array(n);
-  const fixed = g.cls === 'GPU' ? new Float64Array(n) : null;
-  const buyer = new Float64Array(n);
-  const mv = new Float64Array(n + 1);
   const days = paths.days;
-  if (g.cls === 'ASIC') {
+  const W = slabs.W.subarray(at, at + n + 1);
+  const S = slabs.S.subarray(at, at + n + 1);
+  const margin = slabs.margin.subarray(at, at + n + 1);
+  const buyer = tmp.buyer;
+  let fixed: Float64Array | null = null;
+  if (g.cls === 0) {
     const a = d.asic;
-    const hp = paths.hashprice!;
+    const hp = paths.hashprice;
     const revFactor = g.hashrate * a.uptime * (1 - a.poolFee) * 100;
-    const costPerDay = g.kw * 24 * a.uptime * 100;
-    const grow = 1 - a.degradation;
+    const kwhPerDay = g.kw * 24 * a.uptime * 100;
+    const ownPower = kwhPerDay * g.power;
+    const buyerPower = kwhPerDay * d.resale.buyerPowerPriceKwh;
+    // Hashboard degradation (1 - δ)^(i/12), as a running product of the monthly factor.
+    const step = Math.pow(1 - a.degradation, 1 / 12);
+    let deg = 1;
     for (let i = 0; i < n; i++) {
       const k = off + i;
-      const deg = grow === 1 ? 1 : Math.pow(grow, i / 12);
       const r = revFactor * deg * hp[k];
-      margin[i] = r - costPerDay * days[k] * g.power;
-      const b = r - costPerDay * days[k] * d.resale.buyerPowerPriceKwh;
+      margin[i] = r - ownPower * days[k];
+      const b = r - buyerPower * days[k];
       buyer[i] = b > 0 ? b : 0;
+      deg *= step;
     }
+    g.fixed = 0;
   } else {
     const p = d.gpu;
-    const rent = paths.rents.get(g.rentKey)!;
+    const rent = paths.rents.get(rentKey(g))!;
     const revFactor = g.gpus * 730 * p.utilization * 100;
     const cost = g.kw * p.pue * 730 * g.power * (p.idleFraction + (1 - p.idleFraction) * p.utilization) * 100;
     const f = g.kw * p.coloUsdPerKwMonth * 100 + (p.opsPctCapexPerYear * g.unitCost) / 12;
+    fixed = tmp.fixed;
     for (let i = 0; i < n; i++) {
       const m = revFactor * rent[off + i] - cost;
       margin[i] = m;
-      fixed![i] = f;
+      fixed[i] = f;
       // The GPU buyer runs the unit on the same costs as the owner.
       buyer[i] = (m > 0 ? m : 0) - f;
     }
+    g.fixed = f;
   }
-  const model = g.cls === 'ASIC' ? d.asic.resaleModel : d.gpu.resaleModel;
-  resaleValues(model, g, d, buyer, mv);
-  const lf = d.resale.liquidationFactor;
-  for (let i = 0; i <= n; i++) mv[i] *= lf;
-  const rate = g.cls === 'ASIC' ? d.asic.discountRate : d.gpu.discountRate;
-  const sol = solveUnit(margin, fixed, mv, monthlyRate(rate));
+  margin[n] = 0;
 
-  // End-of-month views: value at the start of the next month.
-  const ev = sol.W.subarray(1);
-  const sal = mv.subarray(1);
-  const cash = new Float64Array(n);
-  const op = new Uint8Array(n);
-  for (let i = 0; i < sol.economicLife && i < n; i++) {
-    const m = margin[i];
-    cash[i] = (m > 0 ? m : 0) - (fixed === null ? 0 : fixed[i]);
-    op[i] = m > 0 ? 1 : 0;
+  // Market value at the start of each month, then net salvage.
+  const model = g.cls === 0 ? d.asic.resaleModel : d.gpu.resaleModel;
+  const lf = d.resale.liquidationFactor;
+  if (model === 'cashflow') {
+    buyerValue(n === buyer.length ? buyer : buyer.subarray(0, n), d.resale.buyerPaybackMonths, monthlyRate(d.resale.buyerHurdle), S);
+    for (let i = 0; i <= n; i++) S[i] *= lf;
+  } else {
+    // Age curves on the unit cost, stepped down (GPU) for each successor arriving after in-service.
+    const steps = g.cls === 1 ? g.successors : [];
+    const inService = monthStart(g.m0);
+    const keep = 1 - d.gpu.successorStep;
+    const yearly = 1 - d.resale.exponentialDecay;
+    for (let i = 0; i <= n; i++) {
+      const f = model === 'anchor' ? anchorFactor(d.resale.anchor, i) : Math.pow(yearly, i / 12);
+      let s = 1;
+      if (steps.length > 0) {
+        const start = monthStart(g.m0 + i);
+        for (const e of steps) if (e > inService && e <= start) s *= keep;
+      }
+      S[i] = g.unitCost * f * s * lf;
+    }
   }
-  g.ev = ev;
-  g.sal = sal;
-  g.margin = margin;
-  g.cash = cash;
-  g.op = op;
-  g.w0 = sol.W[0];
-  g.undiscounted = sol.undiscounted;
-  g.life = sol.economicLife;
-  g.opLife = sol.operatingLife;
-  g.implied = impliedLife(ev, g.unitCost, (g.unitCost * g.salvagePct) / 100);
+
+  const rate = g.cls === 0 ? d.asic.discountRate : d.gpu.discountRate;
+  const lives = solveInto(n, margin, fixed, S, monthlyRate(rate), W, tmp.U, tmp.retire);
+  g.life = lives & 0xffff;
+  g.opLife = lives >>> 16;
+  const op = slabs.op;
+  for (let i = 0; i < n; i++) op[at + i] = i < g.life && margin[i] > 0 ? 1 : 0;
+  g.w0 = W[0];
+  const k = asOfMonth - g.m0;
+  g.undiscountedAsOf = k >= 0 && k < n ? tmp.U[k + 1] : 0;
+  // End-of-month values are W(1..n).
+  g.implied = impliedLife(W.subarray(1), g.unitCost, (g.unitCost * g.salvagePct) / 100);
+}
+
+function rentKey(g: Group): string {
+  return `${g.rent0}|${g.rentDecay}|${g.successors.join(',')}`;
 }
 
 function unitsOf(options: ComputeOptions | undefined, id: string): ArrayLike<number> | undefined {
@@ -329,22 +261,22 @@ function unitsOf(options: ComputeOptions | undefined, id: string): ArrayLike<num
   return v && v.length > 0 ? v : undefined;
 }
 
-function unmodelled(r: Resolved, asOfMonth: MonthIndex): LotEconomics {
-  // Same field order as scaleLot's result: one object shape for every lot.
+function unmodelled(lot: Lot, preset: HardwarePreset | undefined, issue: string, m0: MonthIndex, asOfMonth: MonthIndex): LotEconomics {
+  // Same field order as a modelled lot: one object shape for every lot.
   return {
-    lotId: r.lot.id,
-    assetClass: r.lot.assetClass,
-    model: r.lot.model,
-    presetId: r.preset?.id,
+    lotId: lot.id,
+    assetClass: lot.assetClass,
+    model: lot.model,
+    presetId: preset?.id,
     modelled: false,
-    issue: r.issue,
-    startMonth: r.m0,
+    issue,
+    startMonth: m0,
     length: 0,
     initialValue: 0,
     economicValue: EMPTY_F,
     salvageValue: EMPTY_F,
     margin: EMPTY_F,
-    cashFlow: EMPTY_F,
+    fixedCostPerMonth: 0,
     operating: EMPTY_U,
     economicLifeMonths: 0,
     operatingLifeMonths: 0,
@@ -373,81 +305,185 @@ function unmodelled(r: Resolved, asOfMonth: MonthIndex): LotEconomics {
  */
 export function computeEconomicValues(fleet: Fleet, books: LotSchedule[] | null, drivers: MarketDrivers, options?: ComputeOptions): LotEconomics[] {
   const asOfMonth = monthIndexOf(drivers.asOf ?? drivers.marketStart);
-  const caches: Caches = { preset: new Map(), month: new Map(), hasLotPower: Object.keys(drivers.powerPriceByLot).length > 0 };
   const lots = fleet.lots;
-  const resolved: Resolved[] = new Array(lots.length);
-
-  // Group lots and find the calendar span the paths must cover.
-  const groups = new Map<string, Group>();
+  const count = lots.length;
+  const groupOf: (Group | null)[] = new Array(count);
+  const presetOfLot: (HardwarePreset | undefined)[] = new Array(count);
+  const issueOf: (string | undefined)[] = new Array(count);
+  const monthOfLot = new Float64Array(count);
+  const presetCache = new Map<string, HardwarePreset | null>();
+  const monthCache = new Map<string, number>();
+  const hasLotPower = Object.keys(drivers.powerPriceByLot).length > 0;
+  const table = new Map<number, Group>();
+  const groups: Group[] = [];
+  const rentGroups = new Map<string, Group>();
   let first = Infinity;
   let last = -Infinity;
-  let anyAsic = false;
   let total = 0;
-  const rentKeys = new Map<string, Group>();
-  for (let li = 0; li < lots.length; li++) {
-    const r = resolve(lots[li], drivers, caches);
-    resolved[li] = r;
-    const g = r.group;
-    if (!g) continue;
-    total += g.n;
-    const key = groupKey(g);
-    const prior = groups.get(key);
-    if (prior) {
-      r.group = prior;
+  let groupCells = 0;
+  let maxN = 0;
+  let anyAsic = false;
+
+  for (let li = 0; li < count; li++) {
+    const lot = lots[li];
+    groupOf[li] = null;
+    // Model -> preset and date -> month, cached: registers repeat a few of each many times.
+    let preset = presetCache.get(lot.model);
+    if (preset === undefined) {
+      preset = findPreset(lot.model ?? '') ?? null;
+      presetCache.set(lot.model, preset);
+    }
+    const p = preset !== null && preset.assetClass === lot.assetClass ? preset : undefined;
+    presetOfLot[li] = p;
+    let m0 = monthCache.get(lot.inService);
+    if (m0 === undefined) {
+      m0 = parseLocalDate(lot.inService ?? '') ? monthIndexOf(lot.inService) : NaN;
+      monthCache.set(lot.inService, m0);
+    }
+    monthOfLot[li] = m0;
+    if (Number.isNaN(m0)) {
+      issueOf[li] = `In Service "${lot.inService}" is not a date`;
       continue;
     }
-    groups.set(key, g);
-    if (g.m0 < first) first = g.m0;
-    if (g.m0 + g.n > last) last = g.m0 + g.n;
-    if (g.cls === 'ASIC') anyAsic = true;
-    else if (!rentKeys.has(g.rentKey)) rentKeys.set(g.rentKey, g);
+    if (lot.assetClass !== 'ASIC' && lot.assetClass !== 'GPU') {
+      issueOf[li] = `no market model for class ${lot.assetClass}`;
+      continue;
+    }
+    if (!finite(lot.quantity) || lot.quantity < 0) {
+      issueOf[li] = 'Quantity is not a number >= 0';
+      continue;
+    }
+    const unitCost = finite(lot.unitCost) ? lot.unitCost : 0;
+    const salvagePct = finite(lot.salvagePct) ? lot.salvagePct : 0;
+    const power = (hasLotPower ? lookupLotPower(drivers.powerPriceByLot, lot.id) : undefined) ?? (lot.assetClass === 'ASIC' ? drivers.asic.powerPriceKwh : drivers.gpu.powerPriceKwh);
+    // The row's specs win; the preset fills blanks (as lotWithPresetSpecs, without copying the lot).
+    let cls: 0 | 1;
+    let n: number;
+    let hashrate = 0;
+    let kw: number;
+    let gpus = 0;
+    let rent0 = 0;
+    let rentDecay = 0;
+    let successors: readonly LocalDate[] = EMPTY_DATES;
+    if (lot.assetClass === 'ASIC') {
+      const h = finite(lot.hashrateThs) ? lot.hashrateThs : p?.hashrateThs;
+      const w = finite(lot.powerW) ? lot.powerW : p?.powerW;
+      if (!finite(h) || h <= 0) {
+        issueOf[li] = 'no Hashrate (TH/s): fill it or use a Model that matches a preset';
+        continue;
+      }
+      if (!finite(w) || w < 0) {
+        issueOf[li] = 'no Power (W): fill it or use a Model that matches a preset';
+        continue;
+      }
+      cls = 0;
+      n = drivers.asic.physicalLifeMonths;
+      hashrate = h;
+      kw = w / 1000;
+    } else {
+      const presetGpus = p?.gpusPerUnit ?? 8;
+      const g = finite(lot.gpusPerUnit) ? lot.gpusPerUnit : p ? presetGpus : undefined;
+      // A GPU preset is an 8-GPU server: another GPU count scales the preset's power.
+      const w = finite(lot.powerW) ? lot.powerW : p?.powerW !== undefined && finite(g) ? (p.powerW * g) / presetGpus : undefined;
+      // The row's own rent wins over the drivers' per-model rent, which wins over the preset's.
+      const r = finite(lot.rentPerGpuHour) ? lot.rentPerGpuHour : (lookupModel(drivers.gpu.rentByModel, lot.model, p) ?? p?.rentPerGpuHour);
+      if (!finite(g) || g <= 0) {
+        issueOf[li] = 'no GPUs per Unit: fill it or use a Model that matches a preset';
+        continue;
+      }
+      if (!finite(w) || w < 0) {
+        issueOf[li] = 'no Power (W): fill it or use a Model that matches a preset';
+        continue;
+      }
+      if (!finite(r) || r < 0) {
+        issueOf[li] = 'no Rent ($/GPU-hr): fill it, use a Model that matches a preset, or set GPU Rent by Model';
+        continue;
+      }
+      cls = 1;
+      n = drivers.gpu.physicalLifeMonths;
+      gpus = g;
+      kw = w / 1000;
+      rent0 = r;
+      rentDecay = lookupModel(drivers.gpu.rentDecayByModel, lot.model, p) ?? drivers.gpu.rentDecay;
+      successors = lookupModel(drivers.gpu.successorDates, lot.model, p) ?? EMPTY_DATES;
+    }
+    total += n;
+
+    // Find or make the group (hash chain; successors compare by identity: one array per model entry).
+    let h = mix(mix(mix(mix(mix(mix(cls, m0), hashrate), kw), gpus), rent0), rentDecay);
+    h = mix(mix(mix(mix(h, power), unitCost), salvagePct), successors.length);
+    let g = table.get(h) ?? null;
+    const head = g;
+    while (
+      g !== null &&
+      !(g.cls === cls && g.m0 === m0 && g.n === n && g.hashrate === hashrate && g.kw === kw && g.gpus === gpus && g.rent0 === rent0 &&
+        g.rentDecay === rentDecay && g.successors === successors && g.power === power && g.unitCost === unitCost && g.salvagePct === salvagePct)
+    ) {
+      g = g.next;
+    }
+    if (g === null) {
+      g = {
+        cls, m0, n, hashrate, kw, gpus, rent0, rentDecay, successors, power, unitCost, salvagePct,
+        at: groupCells, w0: 0, fixed: 0, life: 0, opLife: 0, implied: NaN, undiscountedAsOf: 0, next: head,
+      };
+      table.set(h, g);
+      groups.push(g);
+      groupCells += n + 1;
+      if (n > maxN) maxN = n;
+      if (m0 < first) first = m0;
+      if (m0 + n > last) last = m0 + n;
+      if (cls === 0) anyAsic = true;
+      else {
+        const rk = rentKey(g);
+        if (!rentGroups.has(rk)) rentGroups.set(rk, g);
+      }
+    }
+    groupOf[li] = g;
   }
 
-  if (groups.size > 0) {
+  const gs: GroupSlabs = { W: new Float64Array(groupCells), S: new Float64Array(groupCells), margin: new Float64Array(groupCells), op: new Uint8Array(groupCells) };
+  if (groups.length > 0) {
     const length = last - first + 1;
     const days = daysPath(first, length);
-    const paths: Paths = {
-      first,
-      days,
-      hashprice: anyAsic ? hashpriceMonthPath(drivers, first, length, days) : null,
-      rents: new Map(),
-    };
-    for (const [key, g] of rentKeys) {
+    const paths: Paths = { first, days, hashprice: anyAsic ? hashpriceMonthPath(drivers, first, length, days) : EMPTY_F, rents: new Map() };
+    for (const [key, g] of rentGroups) {
       paths.rents.set(key, rentPath(g.rent0, g.rentDecay, drivers.gpu.successorStep, g.successors, drivers.marketStart, first, length));
     }
-    for (const g of groups.values()) solveGroup(g, drivers, paths);
+    const tmp: Scratch = { fixed: new Float64Array(maxN + 1), buyer: new Float64Array(maxN), U: new Float64Array(maxN + 1), retire: new Uint8Array(maxN + 1) };
+    for (const g of groups) solveGroup(g, drivers, paths, gs, tmp, asOfMonth);
   }
 
   const bookById = new Map<string, LotSchedule>();
   if (books) for (const b of books) bookById.set(b.lotId, b);
-  const slabs: Slabs = {
+  const out: OutSlabs = {
     at: 0,
     ev: new Float64Array(total),
     sal: new Float64Array(total),
     margin: new Float64Array(total),
-    cash: new Float64Array(total),
     dep: new Float64Array(total),
     op: new Uint8Array(total),
     nbv: books ? new Float64Array(total) : EMPTY_F,
     gap: books ? new Float64Array(total) : EMPTY_F,
   };
-
-  const out: LotEconomics[] = new Array(resolved.length);
-  for (let li = 0; li < resolved.length; li++) {
-    const r = resolved[li];
-    const g = r.group;
-    out[li] = g ? scaleLot(r, g, bookById.get(r.lot.id), unitsOf(options, r.lot.id), asOfMonth, slabs) : unmodelled(r, asOfMonth);
+  const result: LotEconomics[] = new Array(count);
+  for (let li = 0; li < count; li++) {
+    const g = groupOf[li];
+    const lot = lots[li];
+    result[li] = g
+      ? scaleLot(lot, presetOfLot[li], g, gs, bookById.get(lot.id), unitsOf(options, lot.id), asOfMonth, out)
+      : unmodelled(lot, presetOfLot[li], issueOf[li]!, Number.isNaN(monthOfLot[li]) ? 0 : monthOfLot[li], asOfMonth);
   }
-  return out;
+  return result;
 }
 
-/** Column buffers shared by the lots, filled left to right. */
-interface Slabs {
+const EMPTY_DATES: readonly LocalDate[] = [];
+
+/** Output column buffers shared by the lots, filled left to right. */
+interface OutSlabs {
   at: number;
   ev: Float64Array;
   sal: Float64Array;
   margin: Float64Array;
-  cash: Float64Array;
   dep: Float64Array;
   op: Uint8Array;
   nbv: Float64Array;
@@ -455,43 +491,57 @@ interface Slabs {
 }
 
 /** Per-unit group results times the lot's units, in whole cents, with the book columns. */
-function scaleLot(r: Resolved, g: Group, book: LotSchedule | undefined, units: ArrayLike<number> | undefined, asOfMonth: MonthIndex, slabs: Slabs): LotEconomics {
+function scaleLot(
+  lot: Lot, preset: HardwarePreset | undefined, g: Group, gs: GroupSlabs, book: LotSchedule | undefined,
+  units: ArrayLike<number> | undefined, asOfMonth: MonthIndex, out: OutSlabs,
+): LotEconomics {
   const n = g.n;
-  const at = slabs.at;
-  slabs.at += n;
-  const qty = r.lot.quantity;
-  const uEv = g.ev;
-  const uSal = g.sal;
-  const uMargin = g.margin;
-  const uCash = g.cash;
-  const uOp = g.op;
-  const ev = slabs.ev.subarray(at, at + n);
-  const sal = slabs.sal.subarray(at, at + n);
-  const margin = slabs.margin.subarray(at, at + n);
-  const cash = slabs.cash.subarray(at, at + n);
-  const op = slabs.op.subarray(at, at + n);
-  const dep = slabs.dep.subarray(at, at + n);
-  const uLast = units ? units.length - 1 : 0;
+  const at = out.at;
+  out.at += n;
+  const qty = lot.quantity;
+  const src = g.at;
+  const W = gs.W;
+  const S = gs.S;
+  const M = gs.margin;
+  const O = gs.op;
+  const ev = out.ev;
+  const sal = out.sal;
+  const margin = out.margin;
+  const op = out.op;
+  const dep = out.dep;
   const q0 = units ? units[0] : qty;
-  const initialValue = roundHalfAway(g.w0 * q0);
+  const initialValue = roundHalfAway(W[src] * q0);
   let prev = initialValue;
-  for (let i = 0; i < n; i++) {
-    const q = units ? units[i <= uLast ? i : uLast] : qty;
-    const v = roundHalfAway(uEv[i] * q);
-    ev[i] = v;
-    sal[i] = roundHalfAway(uSal[i] * q);
-    margin[i] = roundHalfAway(uMargin[i] * q);
-    cash[i] = roundHalfAway(uCash[i] * q);
-    op[i] = q > 0 ? uOp[i] : 0;
-    dep[i] = prev - v;
-    prev = v;
+  if (!units) {
+    for (let i = 0; i < n; i++) {
+      // End-of-month value of month i = W(i + 1).
+      const v = roundHalfAway(W[src + i + 1] * qty);
+      ev[at + i] = v;
+      sal[at + i] = roundHalfAway(S[src + i + 1] * qty);
+      margin[at + i] = roundHalfAway(M[src + i] * qty);
+      op[at + i] = qty > 0 ? O[src + i] : 0;
+      dep[at + i] = prev - v;
+      prev = v;
+    }
+  } else {
+    const uLast = units.length - 1;
+    for (let i = 0; i < n; i++) {
+      const q = units[i <= uLast ? i : uLast];
+      const v = roundHalfAway(W[src + i + 1] * q);
+      ev[at + i] = v;
+      sal[at + i] = roundHalfAway(S[src + i + 1] * q);
+      margin[at + i] = roundHalfAway(M[src + i] * q);
+      op[at + i] = q > 0 ? O[src + i] : 0;
+      dep[at + i] = prev - v;
+      prev = v;
+    }
   }
 
   let bookNbv: Float64Array | undefined;
   let gap: Float64Array | undefined;
   if (book) {
-    bookNbv = slabs.nbv.subarray(at, at + n);
-    gap = slabs.gap.subarray(at, at + n);
+    const nb = out.nbv;
+    const gp = out.gap;
     const shift = g.m0 - book.startMonth;
     const bl = book.length;
     const cc = book.closingCost;
@@ -501,37 +551,39 @@ function scaleLot(r: Resolved, g: Group, book: LotSchedule | undefined, units: A
       const j = i + shift;
       // Before the book starts there is nothing on the books; after it ends the last NBV holds.
       const nbv = j < 0 || bl === 0 ? 0 : j < bl ? cc[j] - ca[j] : lastNbv;
-      bookNbv[i] = nbv;
-      gap[i] = nbv - ev[i];
+      nb[at + i] = nbv;
+      gp[at + i] = nbv - ev[at + i];
     }
+    bookNbv = nb.subarray(at, at + n);
+    gap = gp.subarray(at, at + n);
   }
 
   const k = asOfMonth - g.m0;
   const held = k >= 0 && k < n;
-  const qk = held ? (units ? units[k <= uLast ? k : uLast] : qty) : 0;
-  const undiscounted = held ? roundHalfAway(g.undiscounted[k + 1] * qk) : 0;
-  const recoverable = held ? ev[k] : 0;
+  const qk = held ? (units ? units[k < units.length ? k : units.length - 1] : qty) : 0;
+  const undiscounted = held ? roundHalfAway(g.undiscountedAsOf * qk) : 0;
+  const recoverable = held ? ev[at + k] : 0;
   const nbvAsOf = held && bookNbv ? bookNbv[k] : undefined;
   return {
-    lotId: r.lot.id,
-    assetClass: r.lot.assetClass,
-    model: r.lot.model,
-    presetId: r.preset?.id,
+    lotId: lot.id,
+    assetClass: lot.assetClass,
+    model: lot.model,
+    presetId: preset?.id,
     modelled: true,
     issue: undefined,
     startMonth: g.m0,
     length: n,
     initialValue,
-    economicValue: ev,
-    salvageValue: sal,
-    margin,
-    cashFlow: cash,
-    operating: op,
+    economicValue: ev.subarray(at, at + n),
+    salvageValue: sal.subarray(at, at + n),
+    margin: margin.subarray(at, at + n),
+    fixedCostPerMonth: roundHalfAway(g.fixed * qty),
+    operating: op.subarray(at, at + n),
     economicLifeMonths: g.life,
     operatingLifeMonths: g.opLife,
     bookNbv,
     gap,
-    economicDepreciation: dep,
+    economicDepreciation: dep.subarray(at, at + n),
     impliedLifeMonths: g.implied,
     asOfMonth,
     asOfIndex: held ? k : -1,

@@ -19,5 +19,5 @@ export {
 } from './drivers';
 export { computeEconomicValues, type ComputeOptions, type LotEconomics } from './compute';
 export { rollupByClass, rollupEconomics, type EconomicsFilter, type EconomicsRollup } from './rollup';
-export { anchorFactor, buyerValue, impliedLife, monthlyRate, solveUnit, type UnitSolution } from './kernel';
+export { anchorFactor, buyerValue, impliedLife, monthlyRate, solveInto, solveUnit, type UnitSolution } from './kernel';
 export { daysPath, hashpriceMonthPath, rentPath, steppedAverage } from './market';

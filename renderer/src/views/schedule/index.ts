@@ -1,0 +1,1 @@
+export { ScheduleView } from './ScheduleView';
