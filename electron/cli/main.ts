@@ -1,9 +1,11 @@
 /** `fleetbook`: dispatch, exit codes and the never-a-stack-trace rule (DESIGN.md section 9). */
 import type { Writable } from 'node:stream';
-import { HELP, parseArgs, type InputOptions, type ScheduleOptions } from './args';
+import { resolve } from 'node:path';
+import { HELP, parseArgs, USAGE, type InputOptions, type ScheduleOptions } from './args';
+import { errorCode, writeReason } from './ioErrors';
 import { loadFleet } from './load';
 import { writeBookSchedule } from './schedule';
-import { fileSink, streamSink, type Sink } from './sink';
+import { fileSink, streamSink } from './sink';
 
 export const EXIT_OK = 0;
 /** The input has problems (each printed as `Sheet!Cell: message`). */
@@ -34,20 +36,30 @@ async function validate(options: InputOptions, io: CliIo): Promise<number> {
 }
 
 async function schedule(options: ScheduleOptions, io: CliIo): Promise<number> {
+  if (options.out !== undefined && resolve(options.out) === resolve(options.file)) {
+    io.stderr.write(`fleetbook: --out would overwrite the input file ${options.file}\n${USAGE.schedule}\n`);
+    return EXIT_USAGE;
+  }
   const read = await loadFleet(options, (t) => io.stderr.write(t));
   if (!read) return EXIT_INPUT;
-  let sink: Sink;
-  if (options.out !== undefined) {
-    try {
-      sink = await fileSink(options.out);
-    } catch (e) {
-      io.stderr.write(`${options.out}: cannot write the output (${describe(e)})\n`);
-      return EXIT_INPUT;
-    }
-  } else sink = streamSink(io.stdout);
-  await writeBookSchedule(read.fleet, options.period, options.format, sink);
-  await sink.close();
-  return EXIT_OK;
+  if (options.out === undefined) {
+    const sink = streamSink(io.stdout);
+    await writeBookSchedule(read.fleet, options.period, options.format, sink);
+    await sink.close();
+    return EXIT_OK;
+  }
+  let sink: Awaited<ReturnType<typeof fileSink>> | undefined;
+  try {
+    sink = await fileSink(options.out);
+    await writeBookSchedule(read.fleet, options.period, options.format, sink);
+    await sink.close();
+    return EXIT_OK;
+  } catch (e) {
+    await sink?.abandon().catch(() => undefined);
+    if (!errorCode(e)) throw e;
+    io.stderr.write(`${options.out}: cannot write the output: ${writeReason(e)}\n`);
+    return EXIT_INPUT;
+  }
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -4,6 +4,7 @@ import type { Problem } from '../../shared/domain/problem';
 import { err, ok, type Result } from '../../shared/domain/result';
 import { detectInputKind, parseCsv, type SheetTable } from '../../shared/workbook';
 import { readXlsxTables } from '../../shared/workbook/xlsx';
+import { readReason } from './ioErrors';
 
 /** Larger files are refused before they are read: no fleet workbook comes near this. */
 export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
@@ -13,26 +14,6 @@ export interface InputTables {
   tables: SheetTable[];
   /** Problems that do not stop the file from being read (e.g. its text encoding). */
   warnings: Problem[];
-}
-
-function codeOf(e: unknown): string | undefined {
-  return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : undefined;
-}
-
-function ioReason(e: unknown): string {
-  switch (codeOf(e)) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'ENOTDIR':
-      return 'no such file (part of the path is not a folder)';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a folder, not a file';
-    default:
-      return `cannot be read (${e instanceof Error ? e.message : String(e)})`;
-  }
 }
 
 function megabytes(n: number): string {
@@ -46,7 +27,7 @@ export async function readFileCapped(path: string, maxBytes = MAX_INPUT_BYTES): 
   try {
     handle = await open(path, 'r');
   } catch (e) {
-    return fail(ioReason(e));
+    return fail(readReason(e));
   }
   try {
     const st = await handle.stat();
@@ -64,10 +45,24 @@ export async function readFileCapped(path: string, maxBytes = MAX_INPUT_BYTES): 
     }
     return ok(buf.subarray(0, length));
   } catch (e) {
-    return fail(ioReason(e));
+    return fail(readReason(e));
   } finally {
     await handle.close().catch(() => undefined);
   }
+}
+
+/** Windows-1252's 0x80-0x9F (undefined bytes stay as their Latin-1 code points); the rest is Latin-1. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Decoded by hand: Node 20's TextDecoder reads 'windows-1252' as Latin-1 (no € for 0x80). */
+function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const CHUNK = 8192;
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const codes = Array.from(bytes.subarray(i, i + CHUNK), (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b));
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join('');
 }
 
 /** CSV text: UTF-8 (with or without BOM) or UTF-16 with a BOM; other bytes are read as Windows-1252, with a warning. */
@@ -82,7 +77,7 @@ export function decodeText(bytes: Uint8Array, sourceName: string): Result<{ text
     return ok({ text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), warnings: [] });
   } catch {
     const warning: Problem = { sheet: sourceName, message: 'is not UTF-8 text; it was read as Windows-1252 (Western European)', severity: 'warning' };
-    return ok({ text: new TextDecoder('windows-1252').decode(bytes), warnings: [warning] });
+    return ok({ text: decodeWindows1252(bytes), warnings: [warning] });
   }
 }
 

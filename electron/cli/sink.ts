@@ -1,5 +1,5 @@
 /** Where a command's output goes: stdout or a file, written in chunks that respect backpressure. */
-import { open } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 
 export interface Sink {
@@ -48,12 +48,26 @@ export function streamSink(stream: Writable, end: () => Promise<void> = async ()
   };
 }
 
-/** A sink into a file, opened at once so a bad path fails before any work is done. */
-export async function fileSink(path: string): Promise<Sink> {
-  const handle = await open(path, 'w');
+/**
+ * A sink into a file: written beside it under a temporary name and renamed over it once complete,
+ * so an existing file is never left half-overwritten. Opened at once, so a bad path fails first.
+ */
+export async function fileSink(path: string): Promise<Sink & { abandon(): Promise<void> }> {
+  const temp = `${path}.${process.pid}.tmp`;
+  const handle = await open(temp, 'w');
   const stream = handle.createWriteStream();
-  return streamSink(stream, () => new Promise<void>((resolve, reject) => {
-    stream.once('error', reject);
-    stream.end(() => resolve());
-  }));
+  const sink = streamSink(stream, async () => {
+    await new Promise<void>((resolve, reject) => {
+      stream.once('error', reject);
+      stream.end(() => resolve());
+    });
+    await rename(temp, path);
+  });
+  return {
+    ...sink,
+    async abandon() {
+      stream.destroy();
+      await rm(temp, { force: true });
+    },
+  };
 }

@@ -80,8 +80,8 @@ export function vdb(
 }
 
 /**
- * The whole-period amounts of VDB's schedule, periods 1..count. Period i of a fractional life
- * (i = ceil(life)) is the full-period amount; VDB takes the fraction it needs.
+ * The whole-period amounts of VDB's schedule, periods 1..count (into `out`, which must hold them).
+ * Period i of a fractional life (i = ceil(life)) is the full-period amount; VDB takes the fraction it needs.
  */
 export function decliningBalancePeriods(
   cost: number,
@@ -90,8 +90,8 @@ export function decliningBalancePeriods(
   factor: number,
   noSwitch: boolean,
   count: number,
+  out: Float64Array = new Float64Array(Math.max(0, count)),
 ): Float64Array {
-  const out = new Float64Array(Math.max(0, count));
   const rate = factor / life;
   let bookValue = cost;
   let straightLine = -1; // the fixed straight-line amount once switched

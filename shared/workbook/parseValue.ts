@@ -61,7 +61,10 @@ const CURRENCY_CODE = /^(USD|EUR|GBP|CAD|AUD|CHF|JPY|CNY|HKD|SGD)\s*|\s*(USD|EUR
  * "1.250,00". Null when it is not one. "1,250" is one thousand two hundred and fifty (a comma
  * followed by exactly three digits is a thousands separator); "12,5" is twelve and a half.
  */
+const SIMPLE_NUMBER = /^-?\d+(\.\d+)?$/;
+
 export function parseNumberText(text: string): number | null {
+  if (SIMPLE_NUMBER.test(text)) return Number(text);
   let s = text.replace(/[\u00a0\u202f\u2009]/g, ' ').trim();
   let negative = false;
   if (/^\(.*\)$/.test(s)) {
@@ -193,7 +196,13 @@ function numericDayMonth(a: number, b: number, year: number, locale: DateLocale 
 }
 
 /** A date typed as text: ISO, yyyy/mm/dd, dd/mm/yyyy or mm/dd/yyyy when unambiguous, "Mar 31, 2025"... */
+const STRICT_ISO = /^\d{4}-\d{2}-\d{2}$/;
+
 export function parseDateText(text: string, locale?: DateLocale): Parsed<DateReading> {
+  if (STRICT_ISO.test(text)) {
+    const r = ymd(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10)));
+    return r.ok ? { ok: true, value: { date: r.value } } : r;
+  }
   let s = text.trim().replace(/\s+/g, ' ');
   const timed = TIME_SUFFIX.exec(s);
   if (timed) s = timed[1];

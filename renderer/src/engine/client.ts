@@ -19,7 +19,8 @@ export type QueryOutcome =
 interface Pending {
   version: number;
   sentAt: number;
-  done: (o: QueryOutcome) => void;
+  /** Null once cancelled: the worker is still busy with it, but nobody wants the answer. */
+  done: ((o: QueryOutcome) => void) | null;
 }
 
 export interface EngineClientOptions {
@@ -81,7 +82,7 @@ export class EngineClient {
   private failAll(message: string): void {
     const all = [...this.pending.values()];
     this.pending.clear();
-    for (const p of all) p.done({ status: 'error', message });
+    for (const p of all) p.done?.({ status: 'error', message });
   }
 
   private onMessage(m: FromWorker): void {
@@ -92,8 +93,8 @@ export class EngineClient {
       return;
     }
     const p = this.pending.get(m.id);
-    if (!p) return; // cancelled or superseded: nobody wants it
     this.pending.delete(m.id);
+    if (!p?.done) return; // cancelled or superseded: nobody wants it
     if (m.type === 'error') p.done({ status: 'error', message: m.message });
     else p.done({ status: 'ok', rows: unpackPeriods(m.table), computeMs: m.computeMs });
   }
@@ -140,8 +141,9 @@ export class EngineClient {
     this.pending.set(id, { version: this.version, sentAt: this.now(), done });
     this.worker!.postMessage({ type: 'query', id, version: this.version, query });
     return () => {
-      // The answer, if it comes, is dropped.
-      this.pending.delete(id);
+      // The answer, if it comes, is dropped; the worker counts as busy until then.
+      const p = this.pending.get(id);
+      if (p) p.done = null;
     };
   }
 
@@ -156,7 +158,7 @@ export class EngineClient {
     this.pending.clear();
     this.stop();
     this.stats.restarts++;
-    for (const p of all) p.done({ status: 'cancelled' });
+    for (const p of all) p.done?.({ status: 'cancelled' });
   }
 
   dispose(): void {

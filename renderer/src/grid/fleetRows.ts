@@ -59,25 +59,65 @@ function sameProblems(a: RowProblems | undefined, b: RowProblems | undefined): b
  * did not change: with getRowId the grid then re-renders only the rows that did.
  */
 export class FleetRowCache {
-  private prev = new Map<string, FleetGridRow>();
+  private prevRows: FleetGridRow[] = [];
+  private prevIds: readonly string[] | null = null;
 
   build(lots: readonly Lot[], rowIds: readonly string[], drafts: Drafts, problems: CellProblems): FleetGridRow[] {
-    const next = new Map<string, FleetGridRow>();
     const out: FleetGridRow[] = new Array(lots.length);
+    // Same rows in the same order (an edit): compare position by position, no lookups.
+    const byPosition = rowIds === this.prevIds;
+    const byId = byPosition ? null : new Map(this.prevRows.map((r) => [r.rowId, r]));
+    // Most registers have no drafts and no problems: skip 100,000 lookups that would all miss.
+    const anyDraft = Object.keys(drafts).length > 0;
+    const anyProblem = problems.count > 0;
     for (let i = 0; i < lots.length; i++) {
       const rowId = rowIds[i];
       const lot = lots[i];
-      const draft = drafts[rowId];
-      const p = problems.byRow.get(rowId);
-      const old = this.prev.get(rowId);
-      const row =
+      const draft = anyDraft ? drafts[rowId] : undefined;
+      const p = anyProblem ? problems.byRow.get(rowId) : undefined;
+      const old = byPosition ? this.prevRows[i] : byId!.get(rowId);
+      out[i] =
         old && old.lot === lot && old.draft === draft && sameProblems(old.problems, p)
           ? old
           : { rowId, lot, ...(draft ? { draft } : {}), ...(p ? { problems: p } : {}) };
-      next.set(rowId, row);
-      out[i] = row;
     }
-    this.prev = next;
+    this.prevRows = out;
+    this.prevIds = rowIds;
     return out;
   }
+}
+
+export interface RowTransaction {
+  add: FleetGridRow[];
+  update: FleetGridRow[];
+  remove: FleetGridRow[];
+}
+
+/**
+ * The change from one rowData to the next as a grid transaction (cheaper than handing the grid
+ * 100,000 rows to diff), when the rows kept their order and rows were only changed, appended or
+ * removed; null when the grid must take the whole array (undoing a deletion puts rows back in
+ * the middle).
+ */
+export function rowTransaction(prev: readonly FleetGridRow[], next: readonly FleetGridRow[]): RowTransaction | null {
+  const tx: RowTransaction = { add: [], update: [], remove: [] };
+  let i = 0;
+  let j = 0;
+  while (i < prev.length && j < next.length) {
+    if (prev[i].rowId === next[j].rowId) {
+      if (prev[i] !== next[j]) tx.update.push(next[j]);
+      i++;
+      j++;
+    } else {
+      tx.remove.push(prev[i]);
+      i++;
+    }
+  }
+  for (; i < prev.length; i++) tx.remove.push(prev[i]);
+  if (j < next.length) {
+    // Rows after the matched ones must all be new ones at the end.
+    if (tx.remove.length > 0) return null;
+    for (; j < next.length; j++) tx.add.push(next[j]);
+  }
+  return tx;
 }

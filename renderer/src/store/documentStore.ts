@@ -115,6 +115,9 @@ class DocEdit {
   }
 
   rowIndex(rowId: string): number {
+    // A scan is cheaper than hashing every row id for the few lookups of a cell edit; a paste of
+    // many rows builds the index once.
+    if (!this.indexOfRow && ++this.lookups <= 8) return this.currentRowIds.indexOf(rowId);
     if (!this.indexOfRow) {
       this.indexOfRow = new Map();
       const ids = this.currentRowIds;
@@ -122,6 +125,7 @@ class DocEdit {
     }
     return this.indexOfRow.get(rowId) ?? -1;
   }
+  private lookups = 0;
 
   private writableLots(): Lot[] {
     return (this.lots ??= this.base.fleet.lots.slice());

@@ -32,6 +32,61 @@ function shownId(lot: Lot, draft: RowDraft | undefined): string {
   return raw !== undefined ? raw.trim() : lot.id;
 }
 
+/** Repeated Lot IDs, by row id of each later occurrence, with the file reader's message. */
+type Duplicates = ReadonlyMap<string, string>;
+
+function findDuplicates(lots: readonly Lot[], rowIds: readonly string[], drafts: Drafts): Duplicates {
+  const out = new Map<string, string>();
+  const firstRow = new Map<string, number>();
+  for (let i = 0; i < lots.length; i++) {
+    const id = shownId(lots[i], drafts[rowIds[i]]);
+    if (id === '') continue;
+    const first = firstRow.get(id);
+    if (first === undefined) firstRow.set(id, i);
+    else out.set(rowIds[i], `Lot ID "${id}" is a duplicate of row ${first + 2}`);
+  }
+  return out;
+}
+
+/**
+ * The duplicate scan is the one whole-register pass per edit; most edits do not touch a Lot ID,
+ * so the last result is kept and reused when no shown ID changed (found by comparing lot
+ * references, which is far cheaper than hashing 100,000 IDs again).
+ */
+let dupMemo: { lots: readonly Lot[]; rowIds: readonly string[]; drafts: Drafts; value: Duplicates } | null = null;
+
+function duplicates(lots: readonly Lot[], rowIds: readonly string[], drafts: Drafts): Duplicates {
+  const m = dupMemo;
+  if (m && m.rowIds === rowIds && m.lots.length === lots.length && idsUnchanged(m.lots, m.drafts, lots, drafts, rowIds)) {
+    if (m.lots !== lots || m.drafts !== drafts) dupMemo = { ...m, lots, drafts };
+    return m.value;
+  }
+  const value = findDuplicates(lots, rowIds, drafts);
+  dupMemo = { lots, rowIds, drafts, value };
+  return value;
+}
+
+function idsUnchanged(oldLots: readonly Lot[], oldDrafts: Drafts, lots: readonly Lot[], drafts: Drafts, rowIds: readonly string[]): boolean {
+  if (oldLots !== lots) {
+    for (let i = 0; i < lots.length; i++) {
+      if (oldLots[i] !== lots[i] && oldLots[i].id !== lots[i].id) return false;
+    }
+  }
+  if (oldDrafts !== drafts) {
+    const rows = new Set([...Object.keys(oldDrafts), ...Object.keys(drafts)]);
+    if (rows.size > 0) {
+      const index = new Map<string, number>();
+      rowIds.forEach((r, i) => rows.has(r) && index.set(r, i));
+      for (const r of rows) {
+        const i = index.get(r);
+        if (i === undefined) continue;
+        if (shownId(oldLots[i], oldDrafts[r]) !== shownId(lots[i], drafts[r])) return false;
+      }
+    }
+  }
+  return true;
+}
+
 /**
  * Every cell problem: the drafts' own, and Lot IDs repeated across the register, reported on the
  * later rows as the file reader reports them (`Lot ID "A" is a duplicate of row 2`, row numbers
@@ -40,18 +95,9 @@ function shownId(lot: Lot, draft: RowDraft | undefined): string {
 export function computeCellProblems(lots: readonly Lot[], rowIds: readonly string[], drafts: Drafts): CellProblems {
   const byRow = new Map<string, RowProblems>();
   for (const rowId of Object.keys(drafts)) byRow.set(rowId, { ...drafts[rowId].problems });
-  const firstRow = new Map<string, number>();
-  for (let i = 0; i < lots.length; i++) {
-    const rowId = rowIds[i];
-    const id = shownId(lots[i], drafts[rowId]);
-    if (id === '') continue;
-    const first = firstRow.get(id);
-    if (first === undefined) {
-      firstRow.set(id, i);
-      continue;
-    }
+  for (const [rowId, message] of duplicates(lots, rowIds, drafts)) {
     const r = byRow.get(rowId) ?? {};
-    r.id ??= `Lot ID "${id}" is a duplicate of row ${first + 2}`;
+    r.id ??= message;
     byRow.set(rowId, r);
   }
   let count = 0;

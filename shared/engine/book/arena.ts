@@ -1,20 +1,20 @@
 /**
- * Where schedule columns live. A fleet of 100,000 lots has 400,000 non-zero columns (~400 MB):
- * one ArrayBuffer each would keep the garbage collector busy with external-memory pressure, so a
- * fleet's columns are views into one block sized up front, and lots computed one at a time take
- * views out of 512 KB chunks. A block or chunk is freed when no column cut from it is referenced.
+ * Where schedule columns live (the book and tax engines share it). A fleet of 100,000 lots has
+ * 400,000 non-zero columns: one ArrayBuffer each keeps the garbage collector busy, so columns are
+ * views cut from larger buffers. A buffer is freed when no column cut from it is referenced.
  * Columns are fresh zeroed memory, never handed out twice.
  */
 export type TakeColumn = (length: number) => Float64Array;
 
+/** 512 KB: small enough for the allocator to recycle freed chunks without fresh page faults. */
 const CHUNK_LENGTH = 1 << 16;
-/** Above this (1 GB of doubles) a fleet falls back to chunks rather than one allocation. */
+/** Above this (1 GB of doubles) a block falls back to chunks rather than one allocation. */
 const MAX_BLOCK_LENGTH = 1 << 27;
 
 let chunk = new Float64Array(0);
 let used = 0;
 
-/** A column out of the shared chunks (for lots computed one at a time). */
+/** A zeroed column cut from the shared chunks (what the book engine uses). */
 export const takeFromChunks: TakeColumn = (length) => {
   if (length > CHUNK_LENGTH >> 3) return new Float64Array(length);
   if (used + length > chunk.length) {
@@ -26,7 +26,7 @@ export const takeFromChunks: TakeColumn = (length) => {
   return column;
 };
 
-/** Columns out of one block of `totalLength` doubles (for a whole fleet). */
+/** Columns cut from one block of `totalLength` doubles reserved up front (chunks once it is used up). */
 export function takeFromBlock(totalLength: number): TakeColumn {
   if (totalLength > MAX_BLOCK_LENGTH) return takeFromChunks;
   const block = new Float64Array(totalLength);
@@ -39,7 +39,7 @@ export function takeFromBlock(totalLength: number): TakeColumn {
   };
 }
 
-/** A copy of the first `length` values of `source` out of the shared chunks. */
+/** A column holding a copy of the first `length` values of `source`. */
 export function copyF64(source: Float64Array, length: number): Float64Array {
   const column = takeFromChunks(length);
   column.set(source.subarray(0, length));

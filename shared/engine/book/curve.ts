@@ -105,11 +105,14 @@ function yearConventionCurve(m0: MonthIndex, life: number, firstHalves: number, 
   return makeCurve(m0, runs, false, true);
 }
 
+let periodScratch = new Float64Array(16);
+
 /** DDB / 150DB: asset-year y gets VDB(cost, salvage, L/12, y-1, min(y, L/12), factor), spread evenly. */
 function decliningCurve(m0: MonthIndex, life: number, cost: number, salvage: number, factor: number): Curve {
   const years = Math.ceil(life / 12);
   const lifeYears = life / 12;
-  const periods = decliningBalancePeriods(cost, salvage, lifeYears, factor, false, years);
+  if (periodScratch.length < years) periodScratch = new Float64Array(years);
+  const periods = decliningBalancePeriods(cost, salvage, lifeYears, factor, false, years, periodScratch);
   const runs: [number, number][] = [];
   let sum = 0;
   for (let y = 1; y <= years; y++) {

@@ -6,7 +6,7 @@ import { shareOf } from './allocate';
 import { evenCurve, lotCurve, weightAtMiddle, weightThrough, type Curve } from './curve';
 import { orderLotEvents, PHASE_END, PHASE_MIDDLE, PHASE_START, type OrderedEvent } from './event-order';
 import { SCHEDULE_FLAG, type LotSchedule } from './types';
-import { copyF64, takeFromBlock, takeFromChunks, type TakeColumn } from './arena';
+import { copyF64, takeFromChunks } from './arena';
 import { zerosF64, zerosU8 } from './zeros';
 
 /** Where a lot stands after its last scheduled month. */
@@ -39,10 +39,7 @@ export function computeLotScheduleDetailed(lot: Lot, events: readonly FleetEvent
   return { schedule, salvage: detail.salvage!, final: detail.final! };
 }
 
-/**
- * The book schedules of every lot of the fleet, in the order of `fleet.lots`. Lots without events
- * are sized first so that all their columns come out of one block.
- */
+/** The book schedules of every lot of the fleet, in the order of `fleet.lots`. */
 export function computeBookSchedules(fleet: Fleet): LotSchedule[] {
   const calendar: FiscalCalendar = { startMonth: fleet.assumptions.fiscalYearStartMonth };
   const byLot = new Map<string, FleetEvent[]>();
@@ -52,38 +49,10 @@ export function computeBookSchedules(fleet: Fleet): LotSchedule[] {
     else byLot.set(event.lotId, [event]);
   }
   const lots = fleet.lots;
-  const n = lots.length;
-  const out: LotSchedule[] = new Array(n);
-  const m0s = new Float64Array(n);
-  const costs = new Float64Array(n);
-  const salvages = new Float64Array(n);
-  const lives = new Float64Array(n);
-  const curves: (Curve | null)[] = new Array(n).fill(null);
-  const pending = new Uint8Array(n);
-  let columns = 0;
-  for (let i = 0; i < n; i++) {
+  const out: LotSchedule[] = new Array(lots.length);
+  for (let i = 0; i < lots.length; i++) {
     const lot = lots[i];
-    const events = byLot.size === 0 ? NO_EVENTS : (byLot.get(lot.id) ?? NO_EVENTS);
-    if (events.length > 0) {
-      out[i] = scheduleLot(lot, events, calendar, null);
-      continue;
-    }
-    const m0 = monthOfDate(lot.inService);
-    const cost = lotCost(lot);
-    const salvage = lotSalvage(lot, cost);
-    const life = lotLife(lot);
-    const curve = isPlainStraightLine(lot) ? null : lotCurve(lot.method, lot.convention, m0, life, cost, salvage, calendar);
-    m0s[i] = m0;
-    costs[i] = cost;
-    salvages[i] = salvage;
-    lives[i] = life;
-    curves[i] = curve;
-    pending[i] = 1;
-    columns += COLUMNS_WITHOUT_EVENTS * lengthWithoutEvents(m0, life, curve);
-  }
-  const take = takeFromBlock(columns);
-  for (let i = 0; i < n; i++) {
-    if (pending[i]) out[i] = scheduleWithoutEvents(lots[i], m0s[i], costs[i], salvages[i], lives[i], curves[i], take, null);
+    out[i] = scheduleLot(lot, byLot.size === 0 ? NO_EVENTS : (byLot.get(lot.id) ?? NO_EVENTS), calendar, null);
   }
   return out;
 }
@@ -112,9 +81,9 @@ function scheduleLot(lot: Lot, events: readonly FleetEvent[], calendar: FiscalCa
   const cost = lotCost(lot);
   const salvage = lotSalvage(lot, cost);
   const life = lotLife(lot);
-  if (events.length === 0 && isPlainStraightLine(lot)) return scheduleWithoutEvents(lot, m0, cost, salvage, life, null, takeFromChunks, detail);
+  if (events.length === 0 && isPlainStraightLine(lot)) return scheduleWithoutEvents(lot, m0, cost, salvage, life, null, detail);
   const curve = lotCurve(lot.method, lot.convention, m0, life, cost, salvage, calendar);
-  if (events.length === 0) return scheduleWithoutEvents(lot, m0, cost, salvage, life, curve, takeFromChunks, detail);
+  if (events.length === 0) return scheduleWithoutEvents(lot, m0, cost, salvage, life, curve, detail);
   const ordered = orderLotEvents(events, m0, curve.midMonth);
   return scheduleWithEvents(lot, m0, cost, salvage, life, curve, ordered, detail);
 }
@@ -131,15 +100,14 @@ function lotSalvage(lot: Lot, cost: Cents): Cents {
 
 /** Life in whole months, at least one. */
 function lotLife(lot: Lot): number {
-  return Math.max(1, Math.round(lot.lifeMonths));
+  return Number.isFinite(lot.lifeMonths) ? Math.max(1, Math.round(lot.lifeMonths)) : 1;
 }
 
 /** SL full-month: the common case, computed without a curve. */
 function isPlainStraightLine(lot: Lot): boolean {
-  return lot.method === 'SL' && !(lot.convention in YEAR_AND_MID_CONVENTIONS);
+  const c = lot.convention;
+  return lot.method === 'SL' && c !== 'mid-month' && c !== 'half-year' && c !== 'mid-quarter';
 }
-
-const YEAR_AND_MID_CONVENTIONS = { 'mid-month': 1, 'half-year': 1, 'mid-quarter': 1 };
 
 /**
  * Month index of a 'yyyy-MM-dd' date, read digit by digit (the register's dates are already
@@ -150,7 +118,7 @@ function monthOfDate(date: string): MonthIndex {
     const year = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
     const month = digit(date, 5) * 10 + digit(date, 6);
     const day = digit(date, 8) * 10 + digit(date, 9);
-    if (month >= 1 && month <= 12 && day >= 1 && day <= 28) return year * 12 + month - 1;
+    if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 28) return year * 12 + month - 1;
   }
   return monthIndexOf(date);
 }
@@ -162,9 +130,6 @@ function digit(s: string, i: number): number {
 
 // ---------------------------------------------------------------------------------------------
 // Lots without events (nearly all of a fleet).
-
-/** additions, closingCost, depreciation, closingAccum; the other columns are shared zeros. */
-const COLUMNS_WITHOUT_EVENTS = 4;
 
 function lengthWithoutEvents(m0: MonthIndex, life: number, curve: Curve | null): number {
   return curve ? curve.end - m0 + 1 : life;
@@ -178,15 +143,15 @@ function scheduleWithoutEvents(
   salvage: Cents,
   life: number,
   curve: Curve | null,
-  take: TakeColumn,
   detail: Detail | null,
 ): LotSchedule {
   const length = lengthWithoutEvents(m0, life, curve);
   const zero = zerosF64(length);
-  const additions = take(length);
-  const closingCost = take(length).fill(cost);
-  const depreciation = take(length);
-  const closingAccum = take(length);
+  // The lot's own columns; the others are shared zeros.
+  const additions = takeFromChunks(length);
+  const closingCost = takeFromChunks(length).fill(cost);
+  const depreciation = takeFromChunks(length);
+  const closingAccum = takeFromChunks(length);
   additions[0] = cost;
   const base = cost - salvage;
   if (base > 0 && curve === null) {

@@ -16,15 +16,16 @@ import { daysPath, hashpriceMonthPath, rentPath } from './market';
  * life. `initialValue` is W(0), the value at the start of the in-service month.
  */
 export interface LotEconomics {
+  // Optional fields are always present on the objects (undefined when absent): one object shape.
   lotId: string;
   assetClass: AssetClass;
   model: string;
   /** Preset whose specs filled blanks on the row, if any. */
-  presetId: string | undefined;
+  presetId?: string;
   /** False when the lot has no market model (class Other, missing specs): arrays are empty. */
   modelled: boolean;
   /** Why the lot is not modelled. */
-  issue: string | undefined;
+  issue?: string;
   startMonth: MonthIndex;
   length: number;
   /** W at the start of the in-service month, cents. */
@@ -35,7 +36,7 @@ export interface LotEconomics {
   salvageValue: Float64Array;
   /** Contribution margin R - V of each month if run, cents (negative when running would lose). */
   margin: Float64Array;
-  /** Fixed avoidable cost per month while held (GPU colocation and operations), cents; 0 for ASICs. */
+  /** Fixed avoidable cost per month while held (GPU colocation and operations), cents, at the lot's quantity; 0 for ASICs. */
   fixedCostPerMonth: number;
   /** 1 in months the units run: held (before the economic life ends) and margin > 0. */
   operating: Uint8Array;
@@ -44,9 +45,9 @@ export interface LotEconomics {
   /** Months until the margin stays <= 0 for good (economics.md 5.5 operating economic life). */
   operatingLifeMonths: number;
   /** Book NBV at the end of each month (closingCost - closingAccum), when books were given. */
-  bookNbv: Float64Array | undefined;
+  bookNbv?: Float64Array;
   /** bookNbv - economicValue (positive: the book overstates the value). */
-  gap: Float64Array | undefined;
+  gap?: Float64Array;
   /** EV(end of previous month) - EV(end of month); month 0 against initialValue. */
   economicDepreciation: Float64Array;
   /** Straight-line life (months) whose NBV path fits the EV path best, least squares (see kernel.impliedLife). */
@@ -56,7 +57,7 @@ export interface LotEconomics {
   /** Index of asOfMonth in the arrays, -1 when the lot is not held then (before in-service or after its life). */
   asOfIndex: number;
   /** Book NBV at the end of the as-of month, when books were given and the lot is held. */
-  bookNbvAtAsOf: number | undefined;
+  bookNbvAtAsOf?: number;
   /** Undiscounted cash flows after the as-of month until the optimal retirement, plus the salvage then. */
   undiscountedCashFlows: number;
   /** US GAAP (ASC 360) step 1: undiscounted cash flows + salvage < NBV at the end of the as-of month. */
@@ -85,6 +86,7 @@ export function cashFlowOf(e: LotEconomics): Float64Array {
 
 const EMPTY_F = new Float64Array(0);
 const EMPTY_U = new Uint8Array(0);
+const EMPTY_DATES: readonly LocalDate[] = [];
 
 /** Lots with the same per-unit inputs share one Group: one backward induction for all of them. */
 interface Group {
@@ -119,11 +121,22 @@ function roundHalfAway(x: number): number {
   return x < 0 ? -Math.round(-x) : Math.round(x);
 }
 
-function lookupModel<T>(map: Readonly<Record<string, T>>, model: string, preset: HardwarePreset | undefined): T | undefined {
-  if (preset && map[preset.id] !== undefined) return map[preset.id];
-  const k = normaliseModel(model ?? '');
-  if (map[k] !== undefined) return map[k];
-  return map['*'];
+/** A per-model driver map (keys: preset id, normalised model name or '*'), looked up for a lot. */
+class ModelMap<T> {
+  private readonly empty: boolean;
+  private readonly byModel = new Map<string, T | undefined>();
+  constructor(private readonly map: Readonly<Record<string, T>>) {
+    this.empty = Object.keys(map).length === 0;
+  }
+  get(model: string, preset: HardwarePreset | undefined): T | undefined {
+    if (this.empty) return undefined;
+    if (preset && this.map[preset.id] !== undefined) return this.map[preset.id];
+    if (this.byModel.has(model)) return this.byModel.get(model);
+    const k = normaliseModel(model ?? '');
+    const v = this.map[k] !== undefined ? this.map[k] : this.map['*'];
+    this.byModel.set(model, v);
+    return v;
+  }
 }
 
 function lookupLotPower(map: Readonly<Record<string, number>>, id: string): number | undefined {
@@ -149,6 +162,9 @@ interface Paths {
   days: Float64Array;
   hashprice: Float64Array;
   rents: Map<string, Float64Array>;
+  /** Resale factor by age in months (0..max life) of the anchor and exponential curves. */
+  anchorByAge: Float64Array;
+  expByAge: Float64Array;
 }
 
 /** Reused buffers for one group's temporaries. */
@@ -222,12 +238,12 @@ function solveGroup(g: Group, d: MarketDrivers, paths: Paths, slabs: GroupSlabs,
     for (let i = 0; i <= n; i++) S[i] *= lf;
   } else {
     // Age curves on the unit cost, stepped down (GPU) for each successor arriving after in-service.
-    const steps = g.cls === 1 ? g.successors : [];
+    const steps = g.cls === 1 ? g.successors : EMPTY_DATES;
     const inService = monthStart(g.m0);
     const keep = 1 - d.gpu.successorStep;
-    const yearly = 1 - d.resale.exponentialDecay;
+    const age = model === 'anchor' ? paths.anchorByAge : paths.expByAge;
     for (let i = 0; i <= n; i++) {
-      const f = model === 'anchor' ? anchorFactor(d.resale.anchor, i) : Math.pow(yearly, i / 12);
+      const f = age[i];
       let s = 1;
       if (steps.length > 0) {
         const start = monthStart(g.m0 + i);
@@ -314,6 +330,9 @@ export function computeEconomicValues(fleet: Fleet, books: LotSchedule[] | null,
   const presetCache = new Map<string, HardwarePreset | null>();
   const monthCache = new Map<string, number>();
   const hasLotPower = Object.keys(drivers.powerPriceByLot).length > 0;
+  const rentByModel = new ModelMap(drivers.gpu.rentByModel);
+  const rentDecayByModel = new ModelMap(drivers.gpu.rentDecayByModel);
+  const successorsByModel = new ModelMap(drivers.gpu.successorDates);
   const table = new Map<number, Group>();
   const groups: Group[] = [];
   const rentGroups = new Map<string, Group>();
@@ -386,7 +405,7 @@ export function computeEconomicValues(fleet: Fleet, books: LotSchedule[] | null,
       // A GPU preset is an 8-GPU server: another GPU count scales the preset's power.
       const w = finite(lot.powerW) ? lot.powerW : p?.powerW !== undefined && finite(g) ? (p.powerW * g) / presetGpus : undefined;
       // The row's own rent wins over the drivers' per-model rent, which wins over the preset's.
-      const r = finite(lot.rentPerGpuHour) ? lot.rentPerGpuHour : (lookupModel(drivers.gpu.rentByModel, lot.model, p) ?? p?.rentPerGpuHour);
+      const r = finite(lot.rentPerGpuHour) ? lot.rentPerGpuHour : (rentByModel.get(lot.model, p) ?? p?.rentPerGpuHour);
       if (!finite(g) || g <= 0) {
         issueOf[li] = 'no GPUs per Unit: fill it or use a Model that matches a preset';
         continue;
@@ -404,8 +423,8 @@ export function computeEconomicValues(fleet: Fleet, books: LotSchedule[] | null,
       gpus = g;
       kw = w / 1000;
       rent0 = r;
-      rentDecay = lookupModel(drivers.gpu.rentDecayByModel, lot.model, p) ?? drivers.gpu.rentDecay;
-      successors = lookupModel(drivers.gpu.successorDates, lot.model, p) ?? EMPTY_DATES;
+      rentDecay = rentDecayByModel.get(lot.model, p) ?? drivers.gpu.rentDecay;
+      successors = successorsByModel.get(lot.model, p) ?? EMPTY_DATES;
     }
     total += n;
 
@@ -445,7 +464,14 @@ export function computeEconomicValues(fleet: Fleet, books: LotSchedule[] | null,
   if (groups.length > 0) {
     const length = last - first + 1;
     const days = daysPath(first, length);
-    const paths: Paths = { first, days, hashprice: anyAsic ? hashpriceMonthPath(drivers, first, length, days) : EMPTY_F, rents: new Map() };
+    const anchorByAge = new Float64Array(maxN + 1);
+    const expByAge = new Float64Array(maxN + 1);
+    const yearly = 1 - drivers.resale.exponentialDecay;
+    for (let i = 0; i <= maxN; i++) {
+      anchorByAge[i] = anchorFactor(drivers.resale.anchor, i);
+      expByAge[i] = Math.pow(yearly, i / 12);
+    }
+    const paths: Paths = { first, days, hashprice: anyAsic ? hashpriceMonthPath(drivers, first, length, days) : EMPTY_F, rents: new Map(), anchorByAge, expByAge };
     for (const [key, g] of rentGroups) {
       paths.rents.set(key, rentPath(g.rent0, g.rentDecay, drivers.gpu.successorStep, g.successors, drivers.marketStart, first, length));
     }
@@ -476,7 +502,6 @@ export function computeEconomicValues(fleet: Fleet, books: LotSchedule[] | null,
   return result;
 }
 
-const EMPTY_DATES: readonly LocalDate[] = [];
 
 /** Output column buffers shared by the lots, filled left to right. */
 interface OutSlabs {

@@ -17,7 +17,7 @@ export {
   type MarketDrivers,
   type ResaleModel,
 } from './drivers';
-export { computeEconomicValues, type ComputeOptions, type LotEconomics } from './compute';
+export { cashFlowOf, computeEconomicValues, type ComputeOptions, type LotEconomics } from './compute';
 export { rollupByClass, rollupEconomics, type EconomicsFilter, type EconomicsRollup } from './rollup';
 export { anchorFactor, buyerValue, impliedLife, monthlyRate, solveInto, solveUnit, type UnitSolution } from './kernel';
 export { daysPath, hashpriceMonthPath, rentPath, steppedAverage } from './market';

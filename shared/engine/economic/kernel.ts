@@ -84,14 +84,13 @@ export function solveInto(
 export function buyerValue(flow: Float64Array, paybackMonths: number, rbm: number, out: Float64Array): Float64Array {
   const n = flow.length;
   const d = 1 / (1 + rbm);
-  for (let i = 0; i < n; i++) {
-    const end = Math.min(n, i + paybackMonths);
-    let v = 0;
-    let f = 1;
-    for (let j = i; j < end; j++) {
-      v += flow[j] * f;
-      f *= d;
-    }
+  const dK = Math.pow(d, paybackMonths);
+  // Sliding window, backwards: V(i) = flow(i) + d V(i+1) - d^K flow(i+K) (no flow past the life),
+  // O(N) instead of O(N K); only the reported value is floored at zero.
+  let v = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const j = i + paybackMonths;
+    v = flow[i] + d * v - (j < n ? dK * flow[j] : 0);
     out[i] = v > 0 ? v : 0;
   }
   out[n] = 0;
@@ -123,7 +122,7 @@ export function anchorFactor(anchor: readonly number[], ageMonths: number): numb
 export function impliedLife(ev: ArrayLike<number>, cost: number, salvage: number, maxLife = 600): number {
   const n = ev.length;
   const D = cost - salvage;
-  if (n === 0 || !(D > 0)) return NaN;
+  if (n === 0 || !(D > 0) || maxLife < 1) return NaN;
   let tail = 0;
   for (let i = 0; i < n; i++) {
     const t = cost - ev[i] - D;
@@ -134,22 +133,36 @@ export function impliedLife(ev: ArrayLike<number>, cost: number, salvage: number
   let sX2 = 0;
   let best = NaN;
   let bestSse = Infinity;
-  for (let L = 1; L <= maxLife; L++) {
-    // Month x = L - 1 moves from the tail to the sloped part.
+  const consider = (L: number): void => {
+    const u = D / L;
+    const sse = sE2 - 2 * u * sEX + u * u * sX2 + (tail > 0 ? tail : 0);
+    if (Number.isNaN(best) || sse < bestSse - 1e-9 * bestSse || (sse <= bestSse + 1e-9 * bestSse && L < best)) {
+      bestSse = sse;
+      best = L;
+    }
+  };
+  const upTo = Math.min(n + 1, maxLife);
+  for (let L = 1; L <= upTo; L++) {
+    // Month x = L - 1 moves from the flat tail to the sloped part.
     const x = L - 1;
-    if (x >= 1 && x <= n) {
+    if (x >= 1) {
       const e = cost - ev[x - 1];
       sE2 += e * e;
       sEX += e * x;
       sX2 += x * x;
       tail -= (e - D) * (e - D);
     }
-    const u = D / L;
-    const sse = sE2 - 2 * u * sEX + u * u * sX2 + (tail > 0 ? tail : 0);
-    if (Number.isNaN(best) || sse < bestSse - 1e-9 * bestSse) {
-      bestSse = sse;
-      best = L;
-    }
+    consider(L);
+  }
+  // Beyond n + 1 every month is on the slope: SSE = sE2 - 2 u sEX + u^2 sX2 is convex in u = D / L,
+  // least at u* = sEX / sX2, so the best longer life is next to L* = D sX2 / sEX.
+  // (sEX <= 0: the value never falls below cost, and the longest life fits best.)
+  if (maxLife > upTo) {
+    tail = 0;
+    const star = sEX > 0 ? (D * sX2) / sEX : Infinity;
+    const clamp = (L: number): number => Math.min(maxLife, Math.max(upTo + 1, L));
+    consider(clamp(Math.floor(star)));
+    consider(clamp(Math.ceil(star)));
   }
   return best;
 }

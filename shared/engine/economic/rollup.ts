@@ -16,6 +16,7 @@ export interface EconomicsRollup {
   economicValue: Float64Array;
   salvageValue: Float64Array;
   margin: Float64Array;
+  /** Cash flow under the optimal policy (see cashFlowOf). */
   cashFlow: Float64Array;
   /** Sum of the lots' economic depreciation (so a lot entering or leaving is not depreciation). */
   economicDepreciation: Float64Array;
@@ -81,18 +82,20 @@ export function rollupEconomics(list: readonly LotEconomics[], filter?: Economic
     const a = e.economicValue;
     const s = e.salvageValue;
     const m = e.margin;
-    const c = e.cashFlow;
     const d = e.economicDepreciation;
     const o = e.operating;
+    const f = e.fixedCostPerMonth;
+    const held = Math.min(e.economicLifeMonths, n);
     for (let i = 0; i < n; i++) {
       const k = off + i;
       ev[k] += a[i];
       sal[k] += s[i];
       margin[k] += m[i];
-      cash[k] += c[i];
       dep[k] += d[i];
       running[k] += o[i];
     }
+    // Cash flow under the optimal policy (as cashFlowOf): margin when running, less fixed costs, while held.
+    for (let i = 0; i < held; i++) cash[off + i] += (o[i] === 1 ? m[i] : 0) - f;
     if (nbv && e.bookNbv) {
       const b = e.bookNbv;
       for (let i = 0; i < n; i++) nbv[off + i] += b[i];

@@ -4,10 +4,7 @@
  */
 import type { LotSchedule } from '../book/types';
 import { centsTimesPct } from './intmath';
-import { Slabs } from './slab';
-
-// Columns of per-lot results come from shared slabs (see slab.ts): one allocation per few hundred lots.
-const slabs = new Slabs();
+import { takeColumn } from './columns';
 
 export interface DeferredTaxByMonth {
   /** Month index of element 0. */
@@ -25,12 +22,12 @@ type NbvSource = Pick<LotSchedule, 'startMonth' | 'length' | 'closingCost' | 'cl
 /** NBV of a schedule month by month over [start, start + len): 0 before it starts, carried forward after it ends. */
 function nbvInto(out: Float64Array, start: number, s: NbvSource): void {
   const from = s.startMonth - start;
-  let last = 0;
-  for (let i = Math.max(0, from); i < out.length; i++) {
-    const j = i - from;
-    if (j < s.length) last = s.closingCost[j] - s.closingAccum[j];
-    out[i] = last;
-  }
+  const cc = s.closingCost;
+  const ca = s.closingAccum;
+  const end = Math.min(out.length, from + s.length);
+  let i = Math.max(0, from);
+  for (; i < end; i++) out[i] = cc[i - from] - ca[i - from];
+  if (i < out.length) out.fill(s.length > 0 ? cc[s.length - 1] - ca[s.length - 1] : 0, i);
 }
 
 /**
@@ -46,10 +43,10 @@ export function deferredTaxByMonth(book: LotSchedule, tax: LotSchedule, taxRateP
     end = Math.max(end, s.startMonth + s.length);
   }
   const len = end - start;
-  const bookNbv = slabs.doubles(len);
-  const taxNbv = slabs.doubles(len);
-  const temporaryDifference = slabs.doubles(len);
-  const deferredTax = slabs.doubles(len);
+  const bookNbv = takeColumn(len);
+  const taxNbv = takeColumn(len);
+  const temporaryDifference = takeColumn(len);
+  const deferredTax = takeColumn(len);
   nbvInto(bookNbv, start, book);
   nbvInto(taxNbv, start, tax);
   for (let i = 0; i < len; i++) {
@@ -84,15 +81,25 @@ export function sumDeferredTax(items: readonly DeferredTaxByMonth[]): DeferredTa
     deferredTax: new Float64Array(len),
   };
   const keys = ['bookNbv', 'taxNbv', 'temporaryDifference', 'deferredTax'] as const;
+  // A lot's last figures carry forward: add each once where it ends, then a running sum (O(months), not O(lots x months)).
+  const carry = keys.map(() => new Float64Array(len + 1));
   for (const x of nonEmpty) {
     const from = x.startMonth - start;
     const n = x.deferredTax.length;
-    for (const k of keys) {
-      const src = x[k];
-      const dst = out[k];
+    for (let k = 0; k < keys.length; k++) {
+      const src = x[keys[k]];
+      const dst = out[keys[k]];
       for (let j = 0; j < n; j++) dst[from + j] += src[j];
-      const carry = src[n - 1];
-      if (carry !== 0) for (let i = from + n; i < len; i++) dst[i] += carry;
+      carry[k][from + n] += src[n - 1];
+    }
+  }
+  for (let k = 0; k < keys.length; k++) {
+    const dst = out[keys[k]];
+    const c = carry[k];
+    let running = 0;
+    for (let i = 0; i < len; i++) {
+      running += c[i];
+      dst[i] += running;
     }
   }
   return out;

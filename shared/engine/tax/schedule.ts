@@ -16,8 +16,9 @@ import type { Cents } from '../../domain/money';
 import { SCHEDULE_FLAG, type LotSchedule } from '../book/types';
 import { bonusElection40From, bonusRateFor } from './bonus';
 import { bigRoundDiv, centsTimesPct, mulDivRound } from './intmath';
-import { Slabs } from './slab';
-import { isMacrsClass, macrsColumn, type MacrsColumn, type MacrsConvention } from './tables';
+import { takeColumn } from './columns';
+import { isSharedZero, zerosF64, zerosU8 } from '../book/zeros';
+import { isMacrsClass, macrsColumn, recoveryPeriodOf, type MacrsClass, type MacrsColumn, type MacrsConvention } from './tables';
 
 export interface TaxScheduleOptions {
   /**
@@ -85,6 +86,9 @@ interface Exit {
 interface Prepared {
   lot: Lot;
   m0: number;
+  /** Months of the schedule, and whether every unit leaves (then the last exit ends it). */
+  length: number;
+  allSold: boolean;
   cost: Cents;
   upfront: Cents;
   detail: TaxLotDetail;
@@ -162,7 +166,17 @@ export function computeTaxSchedules(fleet: Fleet, options: TaxScheduleOptions = 
       convention: null,
       table: null,
     };
-    prepared.push({ lot, m0, cost, upfront: section179 + bonus, detail, exits });
+    let held = quantity;
+    let lastExit = -1;
+    for (const e of exits) {
+      held -= e.units;
+      lastExit = Math.max(lastExit, e.offset);
+    }
+    const allSold = exits.length > 0 && held <= 0;
+    // To the end of the last recovery tax year (or the last disposal if later); to the disposal when all units leave.
+    const recoveryMonths = macrs ? 12 - fiscalMonthPosition(m0, cal) + 12 * recoveryPeriodOf(lot.taxClass as MacrsClass) : 1;
+    const length = allSold ? lastExit + 1 : Math.max(recoveryMonths, lastExit + 1);
+    prepared.push({ lot, m0, length, allSold, cost, upfront: section179 + bonus, detail, exits });
   }
 
   const midQuarterTests: MidQuarterTest[] = [...years.entries()]
@@ -178,7 +192,6 @@ export function computeTaxSchedules(fleet: Fleet, options: TaxScheduleOptions = 
 
   // Pass 2: the schedules.
   const schedules: LotSchedule[] = new Array(prepared.length);
-  const slabs = new Slabs();
   for (let i = 0; i < prepared.length; i++) {
     const p = prepared[i];
     const d = p.detail;
@@ -186,9 +199,9 @@ export function computeTaxSchedules(fleet: Fleet, options: TaxScheduleOptions = 
       d.convention = mqYears.has(d.taxYear) ? 'mid-quarter' : 'half-year';
       const col = macrsColumn(d.taxClass, d.convention, d.quarter);
       d.table = col.table;
-      schedules[i] = macrsSchedule(slabs, p, col, d.convention, cal);
+      schedules[i] = macrsSchedule(p, col, d.convention, cal);
     } else {
-      schedules[i] = untaxedSchedule(slabs, p);
+      schedules[i] = untaxedSchedule(p);
     }
   }
   return { schedules, midQuarterTests, lots: prepared.map((p) => p.detail) };
@@ -221,21 +234,27 @@ function clampExits(list: { date: string; units: number; proceeds: number }[] | 
   return out;
 }
 
-function allocate(slabs: Slabs, lotId: string, startMonth: number, length: number): LotSchedule {
+/**
+ * Columns from ./columns; columns that stay zero (the impairment column always, the disposal
+ * columns of lots without disposals, depreciation and accumulated of untaxed lots) are the book
+ * engine's shared read-only zero columns, which period sums recognise and skip.
+ */
+function allocate(lotId: string, startMonth: number, length: number, disposals: boolean, depreciates: boolean): LotSchedule {
+  const zero = zerosF64(length);
   return {
     lotId,
     startMonth,
     length,
-    additions: slabs.doubles(length),
-    disposedCost: slabs.doubles(length),
-    closingCost: slabs.doubles(length),
-    depreciation: slabs.doubles(length),
-    impairment: slabs.doubles(length),
-    disposedAccum: slabs.doubles(length),
-    closingAccum: slabs.doubles(length),
-    proceeds: slabs.doubles(length),
-    gainLoss: slabs.doubles(length),
-    flags: slabs.bytes(length),
+    additions: takeColumn(length),
+    disposedCost: disposals ? takeColumn(length) : zero,
+    closingCost: takeColumn(length),
+    depreciation: depreciates ? takeColumn(length) : zero,
+    impairment: zero,
+    disposedAccum: disposals ? takeColumn(length) : zero,
+    closingAccum: depreciates ? takeColumn(length) : zero,
+    proceeds: disposals ? takeColumn(length) : zero,
+    gainLoss: disposals ? takeColumn(length) : zero,
+    flags: zerosU8(length),
   };
 }
 
@@ -260,7 +279,7 @@ function spread(dep: Float64Array, amount: number, start: number, count: number)
   }
 }
 
-function macrsSchedule(slabs: Slabs, p: Prepared, col: MacrsColumn, convention: MacrsConvention, cal: FiscalCalendar): LotSchedule {
+function macrsSchedule(p: Prepared, col: MacrsColumn, convention: MacrsConvention, cal: FiscalCalendar): LotSchedule {
   const { lot, m0, cost, upfront, exits } = p;
   const basis = p.detail.macrsBasis;
   const quantity = Math.max(0, lot.quantity);
@@ -268,16 +287,7 @@ function macrsSchedule(slabs: Slabs, p: Prepared, col: MacrsColumn, convention: 
   const n1 = 12 - fiscalMonthPosition(m0, cal); // months of the first tax year in service
   const yearStart = (y: number) => (y === 1 ? 0 : n1 + 12 * (y - 2));
   const yearLen = (y: number) => (y === 1 ? n1 : 12);
-  const recoveryMonths = n1 + 12 * (years - 1);
-
-  let held = quantity;
-  let lastExit = -1;
-  for (const e of exits) {
-    held -= e.units;
-    lastExit = Math.max(lastExit, e.offset);
-  }
-  const length = held > 0 || exits.length === 0 ? Math.max(recoveryMonths, lastExit + 1) : lastExit + 1;
-  const s = allocate(slabs, lot.id, m0, length);
+  const s = allocate(lot.id, m0, p.length, exits.length > 0, true);
   const dep = s.depreciation;
 
   if (exits.length === 0) {
@@ -334,7 +344,7 @@ function macrsSchedule(slabs: Slabs, p: Prepared, col: MacrsColumn, convention: 
     }
     if (rest > 0) tranche(rest, null);
   }
-  finish(s, cost, held <= 0 && quantity > 0 ? lastExit : -1);
+  finish(s, cost, p);
   return s;
 }
 
@@ -351,35 +361,35 @@ function disposalFraction(convention: MacrsConvention, placedQ: number, disposed
 }
 
 /** Tax class 'none': the lot carries its cost with no tax depreciation; disposals still leave. */
-function untaxedSchedule(slabs: Slabs, p: Prepared): LotSchedule {
+function untaxedSchedule(p: Prepared): LotSchedule {
   const { lot, m0, cost, exits } = p;
-  let held = Math.max(0, lot.quantity);
-  let lastExit = -1;
-  for (const e of exits) {
-    held -= e.units;
-    lastExit = Math.max(lastExit, e.offset);
-  }
-  const s = allocate(slabs, lot.id, m0, Math.max(1, lastExit + 1));
+  const s = allocate(lot.id, m0, p.length, exits.length > 0, false);
   for (const e of exits) {
     const unitsCost = e.units * lot.unitCost;
     s.disposedCost[e.offset] += unitsCost;
     s.proceeds[e.offset] += e.proceeds;
     s.gainLoss[e.offset] += e.proceeds - unitsCost;
   }
-  finish(s, cost, held <= 0 && lot.quantity > 0 ? lastExit : -1);
+  finish(s, cost, p);
   return s;
 }
 
-/** Additions, running cost and accumulated columns, and the disposed-all flag. */
-function finish(s: LotSchedule, cost: Cents, disposedAllAt: number): void {
+/** Additions, running cost and accumulated columns, and the disposed-all flag (shared zero columns are never written). */
+function finish(s: LotSchedule, cost: Cents, p: Prepared): void {
   s.additions[0] = cost;
   let c = 0;
   let a = 0;
+  const cc = s.closingCost;
+  const ca = s.closingAccum;
+  const writeAccum = !isSharedZero(ca); // untaxed lots: the shared zero column
   for (let i = 0; i < s.length; i++) {
     c += s.additions[i] - s.disposedCost[i];
     a += s.depreciation[i] - s.disposedAccum[i];
-    s.closingCost[i] = c;
-    s.closingAccum[i] = a;
+    cc[i] = c;
+    if (writeAccum) ca[i] = a;
   }
-  if (disposedAllAt >= 0) s.flags[disposedAllAt] |= SCHEDULE_FLAG.disposedAll;
+  if (p.allSold) {
+    s.flags = new Uint8Array(s.length);
+    s.flags[s.length - 1] = SCHEDULE_FLAG.disposedAll;
+  }
 }

@@ -1,2 +1,2 @@
-export { readXlsxTables } from './readXlsx';
-export { inspectZip, MAX_XLSX_ENTRIES, MAX_XLSX_UNCOMPRESSED_BYTES, type ZipSummary } from './zipDirectory';
+export { readXlsxTables, MAX_EXCELJS_FALLBACK_BYTES } from './readXlsx';
+export { inspectZip, MAX_XLSX_ENTRIES, MAX_XLSX_UNCOMPRESSED_BYTES, type ZipEntry, type ZipSummary } from './zipDirectory';

@@ -1,21 +1,24 @@
-import type ExcelJS from 'exceljs';
 import type { Problem } from '../../domain/problem';
-import { cellRef } from '../../domain/problem';
 import { err, ok, type Result } from '../../domain/result';
-import { isBlankRow, type CellValue, type SheetRow, type SheetTable } from '../table';
-import { inspectZip } from './zipDirectory';
+import type { SheetTable } from '../table';
+import { readWithExcelJs } from './excelJsReader';
+import { readSheetRows } from './sheetRows';
+import { findPart, partIndex, readSharedStrings, readStyles, readWorkbookInfo } from './workbookParts';
+import { inspectZip, type ZipSummary } from './zipDirectory';
+import { entryTextChunks, XlsxRefusal } from './zipEntry';
 
 /**
- * Reads every sheet of an .xlsx into the neutral table model, behind checks that keep exceljs away
- * from files it would choke on. Dates come back as serials in the workbook's own date system
- * (SheetTable.date1904), formulas as their saved results.
+ * Reads every sheet of an .xlsx into the neutral table model. The zip directory is checked first
+ * (caps on parts and inflated size); then the sheets are parsed as they inflate, so memory stays
+ * near the size of the cells kept. Dates come back as serials in the workbook's own date system
+ * (SheetTable.date1904), formulas as their saved results. A file this reader does not understand
+ * goes to exceljs, if it is small enough for exceljs's in-memory reader.
  */
 
-const MS_PER_DAY = 86_400_000;
-const UNIX_EPOCH_1900_SERIAL = 25_569;
-const OFFSET_1904 = 1_462;
-const SNIFF_BYTES = 512;
+/** exceljs's document reader takes some 20 times a workbook's inflated size in memory. */
+export const MAX_EXCELJS_FALLBACK_BYTES = 32 * 1024 * 1024;
 
+const SNIFF_BYTES = 512;
 const RESAVE = 'open it in Excel and save it again as an Excel Workbook (.xlsx)';
 
 function isZip(bytes: Uint8Array): boolean {
@@ -27,67 +30,27 @@ function describeNonZip(bytes: Uint8Array): string {
   const head = bytes.subarray(0, SNIFF_BYTES);
   const ascii = String.fromCharCode(...head.subarray(0, 8));
   if (ascii.startsWith('%PDF')) return 'it looks like a PDF';
-  const printable = head.every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b !== 127));
+  const printable = head.every((b) => b === 9 || b === 10 || b === 13 || b >= 32);
   if (!printable) return 'it is not a zip archive, as an .xlsx file is';
   const text = String.fromCharCode(...head).trimStart();
   if (text.startsWith('<')) return 'it looks like HTML or XML text: if Excel opens it, save it as an Excel Workbook (.xlsx)';
   return 'it looks like CSV/text: give it a .csv extension, or save it from Excel as an Excel Workbook (.xlsx)';
 }
 
-/** A number format that shows a percentage (a % outside quoted text and [..] sections). */
-function isPercentFormat(numFmt: string | undefined): boolean {
-  return !!numFmt && numFmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').includes('%');
-}
-
-/** exceljs turned the serial into a Date with its own 1900/1904 arithmetic; undo exactly that. */
-function serialOf(date: Date, date1904: boolean): number {
-  return date.getTime() / MS_PER_DAY + UNIX_EPOCH_1900_SERIAL - (date1904 ? OFFSET_1904 : 0);
-}
-
-type PlainValue = number | string | boolean | Date | { error: string } | { richText: { text: string }[] } | { text: string } | null | undefined;
-
-function plainCell(v: PlainValue, numFmt: string | undefined, date1904: boolean): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number') return isPercentFormat(numFmt) ? { kind: 'percent', fraction: v } : v;
-  if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : { kind: 'date', serial: serialOf(v, date1904) };
-  if ('error' in v) return { kind: 'error', code: String(v.error) };
-  if ('richText' in v) return v.richText.map((t) => t.text).join('');
-  if ('text' in v) return typeof v.text === 'string' ? v.text : plainCell(v.text as PlainValue, numFmt, date1904);
-  return null;
-}
-
-type ExcelJsModule = typeof ExcelJS;
-
-/** exceljs loads on first use: a CSV never pays for it (it is a large module to start). */
-async function loadExcelJs(): Promise<ExcelJsModule> {
-  const mod = (await import('exceljs')) as unknown as { default?: ExcelJsModule } & ExcelJsModule;
-  return mod.default ?? mod;
-}
-
-function sheetTable(excel: ExcelJsModule, ws: ExcelJS.Worksheet, date1904: boolean): SheetTable {
-  const rows: SheetRow[] = [];
-  const readProblems: Problem[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: CellValue[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      let value: CellValue;
-      if (cell.type === excel.ValueType.Merge) value = null;
-      else if (cell.type === excel.ValueType.Formula) {
-        const result = cell.result as PlainValue;
-        value = plainCell(result, cell.numFmt, date1904);
-        if (result === undefined) {
-          readProblems.push({ sheet: ws.name, cell: cellRef(col - 1, rowNumber), message: 'formula with no saved result: open the file in Excel and save it so its formulas are calculated', severity: 'warning' });
-        }
-      } else value = plainCell(cell.value as PlainValue, cell.numFmt, date1904);
-      cells[col - 1] = value;
-    });
-    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-    if (!isBlankRow(cells)) rows.push({ row: rowNumber, cells });
-  });
-  const table: SheetTable = { name: ws.name, rows, date1904 };
-  if (readProblems.length > 0) table.readProblems = readProblems;
-  return table;
+async function readStreaming(bytes: Uint8Array, zip: ZipSummary): Promise<SheetTable[]> {
+  const index = partIndex(bytes, zip.list);
+  const info = await readWorkbookInfo(index);
+  const [sharedStrings, styles] = [await readSharedStrings(index, info.sharedStringsPath), await readStyles(index, info.stylesPath)];
+  const tables: SheetTable[] = [];
+  for (const sheet of info.sheets) {
+    const entry = findPart(index, sheet.path);
+    const problems: Problem[] = [];
+    const rows = entry ? await readSheetRows(entryTextChunks(bytes, entry), { sheetName: sheet.name, sharedStrings, styles, date1904: info.date1904, problems }) : [];
+    const table: SheetTable = { name: sheet.name, rows, date1904: info.date1904 };
+    if (problems.length > 0) table.readProblems = problems;
+    tables.push(table);
+  }
+  return tables;
 }
 
 export async function readXlsxTables(bytes: Uint8Array, sourceName = 'workbook'): Promise<Result<SheetTable[], Problem[]>> {
@@ -100,20 +63,14 @@ export async function readXlsxTables(bytes: Uint8Array, sourceName = 'workbook')
   if (!names.includes('[Content_Types].xml') || !names.some((n) => n.startsWith('xl/'))) {
     return fail('this is a zip archive but not an Excel workbook (.xlsx)');
   }
-  const excel = await loadExcelJs();
-  const workbook = new excel.Workbook();
+  let reason: string;
   try {
-    // JSZip (inside exceljs) takes any Uint8Array; exceljs's typing asks for a Node Buffer.
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    return ok(await readStreaming(bytes, zip.value));
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return fail(`could not read the workbook (${detail}); ${RESAVE}`);
+    if (e instanceof XlsxRefusal) return fail(e.message);
+    reason = e instanceof Error ? e.message : String(e);
   }
-  try {
-    const date1904 = workbook.properties?.date1904 === true;
-    return ok(workbook.worksheets.map((ws) => sheetTable(excel, ws, date1904)));
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return fail(`could not read the workbook's cells (${detail}); ${RESAVE}`);
-  }
+  if (zip.value.uncompressedBytes > MAX_EXCELJS_FALLBACK_BYTES) return fail(`could not read the workbook (${reason}); ${RESAVE}`);
+  const viaExcelJs = await readWithExcelJs(bytes);
+  return viaExcelJs.ok ? viaExcelJs : fail(`could not read the workbook (${viaExcelJs.error}); ${RESAVE}`);
 }

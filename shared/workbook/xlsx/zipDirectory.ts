@@ -13,10 +13,21 @@ export const MAX_XLSX_ENTRIES = 10_000;
  */
 export const MAX_XLSX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024;
 
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflate. */
+  method: number;
+  encrypted: boolean;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+}
+
 export interface ZipSummary {
   entries: number;
   uncompressedBytes: number;
   names: string[];
+  list: ZipEntry[];
 }
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -68,25 +79,37 @@ export function inspectZip(bytes: Uint8Array): Result<ZipSummary, string> {
   }
   if (dirOffset + dirSize > bytes.byteLength) return { ok: false, error: DAMAGED };
 
-  const names: string[] = [];
+  const list: ZipEntry[] = [];
   let uncompressed = 0;
   let at = dirOffset;
   for (let i = 0; i < entries; i++) {
     if (at + CENTRAL_HEADER_SIZE > bytes.byteLength || view.getUint32(at, true) !== CENTRAL_HEADER_SIGNATURE) return { ok: false, error: DAMAGED };
+    const flags = view.getUint16(at + 8, true);
+    const method = view.getUint16(at + 10, true);
+    let compressedSize = view.getUint32(at + 20, true);
     let size = view.getUint32(at + 24, true);
+    let localHeaderOffset = view.getUint32(at + 42, true);
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
     const nameAt = at + CENTRAL_HEADER_SIZE;
     const extraAt = nameAt + nameLength;
     if (extraAt + extraLength + commentLength > bytes.byteLength) return { ok: false, error: DAMAGED };
-    if (size === U32_MAX) {
-      // The real size is the first field of the zip64 extra block.
+    if (size === U32_MAX || compressedSize === U32_MAX || localHeaderOffset === U32_MAX) {
+      // The real values sit in the zip64 extra block, in this order, for those marked 0xFFFFFFFF.
       for (let e = extraAt; e + 4 <= extraAt + extraLength; ) {
         const id = view.getUint16(e, true);
         const len = view.getUint16(e + 2, true);
-        if (id === ZIP64_EXTRA_ID && len >= 8) {
-          size = readU64(view, e + 4);
+        if (id === ZIP64_EXTRA_ID) {
+          let field = e + 4;
+          const next = (): number => {
+            const v = field + 8 <= e + 4 + len ? readU64(view, field) : U32_MAX;
+            field += 8;
+            return v;
+          };
+          if (size === U32_MAX) size = next();
+          if (compressedSize === U32_MAX) compressedSize = next();
+          if (localHeaderOffset === U32_MAX) localHeaderOffset = next();
           break;
         }
         e += 4 + len;
@@ -97,8 +120,9 @@ export function inspectZip(bytes: Uint8Array): Result<ZipSummary, string> {
       const mib = Math.round(MAX_XLSX_UNCOMPRESSED_BYTES / 2 ** 20);
       return { ok: false, error: `the workbook would inflate to more than ${mib} MiB, more than Fleetbook accepts (a zip bomb, or a sheet far larger than a fleet)` };
     }
-    names.push(String.fromCharCode(...bytes.subarray(nameAt, extraAt)));
+    const name = String.fromCharCode(...bytes.subarray(nameAt, extraAt));
+    list.push({ name, method, encrypted: (flags & 1) === 1, compressedSize, uncompressedSize: size, localHeaderOffset });
     at = extraAt + extraLength + commentLength;
   }
-  return { ok: true, value: { entries, uncompressedBytes: uncompressed, names } };
+  return { ok: true, value: { entries, uncompressedBytes: uncompressed, names: list.map((e) => e.name), list } };
 }

@@ -88,6 +88,17 @@ describe('fleetbook schedule', () => {
     expect(readFileSync(out, 'utf8')).toBe(fleetbook('schedule', SMALL, '--period', 'year').stdout);
   });
 
+  it('explains an --out it cannot write, and never overwrites the input', () => {
+    expect(fleetbook('schedule', SMALL, '--out', join(tmp, 'no/such/folder/x.csv'))).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${join(tmp, 'no/such/folder/x.csv')}: cannot write the output: its folder does not exist\n`,
+    });
+    const r = fleetbook('schedule', SMALL, '--out', SMALL);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(`fleetbook: --out would overwrite the input file ${SMALL}`);
+  });
+
   it('reads columns named by --map, and dates in the --date-locale order', () => {
     const csv = join(tmp, 'mapped.csv');
     writeFileSync(csv, 'Tag,Kind,Count,Price,Live,Span\nT-1,ASIC,1,1200,01/02/2025,12\n');

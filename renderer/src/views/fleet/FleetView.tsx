@@ -12,7 +12,16 @@ import type {
 import '../../grid/setup';
 import { gridTheme } from '../../grid/setup';
 import { fleetColumnDefs } from '../../grid/fleetColumns';
-import { FleetRowCache, isTotalRow, type FleetGridRow, type FleetRow, type FleetTotalRow, type FleetTotals } from '../../grid/fleetRows';
+import {
+  FleetRowCache,
+  fleetTotals,
+  isTotalRow,
+  rowTransaction,
+  type FleetGridRow,
+  type FleetRow,
+  type FleetTotalRow,
+  type FleetTotals,
+} from '../../grid/fleetRows';
 import { useCanRedo, useCanUndo, useDocumentStore } from '../../store/documentStore';
 import { selectCellProblems } from '../../store/selectors';
 import { LOT_FIELDS, type LotField } from '../../store/fields';
@@ -29,6 +38,8 @@ const rowSelection: RowSelectionOptions<FleetRow> = {
 };
 const selectionColumnDef = { pinned: 'left' as const, width: 44 };
 const getRowId = (p: GetRowIdParams<FleetRow>) => p.data.rowId;
+/** Up to this many changed rows are updated in place; more (a big paste, an undo of one) re-run the row model. */
+const IN_PLACE_UPDATES = 500;
 
 /** True when the key event belongs to a text field (a cell editor, a filter box): leave it alone. */
 function inTextField(target: EventTarget | null): boolean {
@@ -41,7 +52,7 @@ function sameTotals(a: FleetTotals, b: FleetTotals): boolean {
 }
 
 /** Totals over the rows that pass the filters (the committed values; drafts do not count yet). */
-function filteredTotals(api: GridApi<FleetRow>): FleetTotals {
+function filteredTotalsOf(api: GridApi<FleetRow>): FleetTotals {
   const t: FleetTotals = { lots: 0, quantity: 0, costCents: 0 };
   api.forEachNodeAfterFilter((node) => {
     const row = node.data;
@@ -74,7 +85,9 @@ export function FleetView() {
   const rowData = useMemo(() => cacheRef.current.build(lots, rowIds, drafts, problems), [lots, rowIds, drafts, problems]);
   const columnDefs = useMemo(() => fleetColumnDefs(currency), [currency]);
 
-  const [totals, setTotals] = useState<FleetTotals>({ lots: 0, quantity: 0, costCents: 0 });
+  const [filteredTotals, setFilteredTotals] = useState<FleetTotals | null>(null);
+  const allTotals = useMemo(() => fleetTotals(lots), [lots]);
+  const totals = filteredTotals ?? allTotals;
   const pinnedBottom = useMemo<FleetTotalRow[]>(
     () => [{ rowId: '__total', totals, ofLots: lots.length }],
     [totals, lots.length],
@@ -83,19 +96,51 @@ export function FleetView() {
   const [quickFilter, setQuickFilter] = useState('');
   const [status, setStatus] = useState('');
 
-  const onGridReady = useCallback((e: GridReadyEvent<FleetRow>) => {
-    apiRef.current = e.api;
+  // Rows go to the grid as changes, not as a new array for it to diff: with 100,000 lots that is
+  // the difference between a frame and a stall. Edited rows get their new data in place (no
+  // re-sort or re-filter: a row does not jump away while being edited, as in a spreadsheet);
+  // added and removed rows go as a transaction; anything else replaces the rows.
+  const appliedRows = useRef<FleetGridRow[] | null>(null);
+  const applyRows = useCallback((api: GridApi<FleetRow>, next: FleetGridRow[]) => {
+    const prev = appliedRows.current;
+    appliedRows.current = next;
+    const tx = prev ? rowTransaction(prev, next) : null;
+    if (!tx) api.setGridOption('rowData', next);
+    else if (tx.add.length || tx.remove.length || tx.update.length > IN_PLACE_UPDATES) api.applyTransaction(tx);
+    else if (tx.update.length) {
+      for (const row of tx.update) api.getRowNode(row.rowId)?.setData(row);
+      if (api.isAnyFilterPresent()) setFilteredTotals(filteredTotalsOf(api));
+    }
   }, []);
+  const latestRows = useRef(rowData);
+  latestRows.current = rowData;
 
+  const onGridReady = useCallback(
+    (e: GridReadyEvent<FleetRow>) => {
+      apiRef.current = e.api;
+      applyRows(e.api, latestRows.current);
+    },
+    [applyRows],
+  );
+
+  useEffect(() => {
+    if (apiRef.current) applyRows(apiRef.current, rowData);
+  }, [rowData, applyRows]);
+
+  // Totals of the rows that pass the filters; without a filter, of the whole register.
   const onModelUpdated = useCallback(() => {
     const api = apiRef.current;
     if (!api) return;
-    const t = filteredTotals(api);
-    setTotals((old) => (sameTotals(old, t) ? old : t));
+    if (!api.isAnyFilterPresent()) {
+      setFilteredTotals(null);
+      return;
+    }
+    const t = filteredTotalsOf(api);
+    setFilteredTotals((old) => (old && sameTotals(old, t) ? old : t));
   }, []);
 
-  // A new lot gets the focus (and its Lot ID an editor) once the grid has its row. The grid's own
-  // effect has applied the new rowData by the time this parent effect runs.
+  // A new lot gets the focus (and its Lot ID an editor) once the grid has its row (the effect
+  // above has just given it to the grid).
   useEffect(() => {
     const api = apiRef.current;
     const want = focusAfterUpdate.current;
@@ -315,7 +360,6 @@ export function FleetView() {
       <div className="fb-grid" ref={containerRef} data-testid="fleet-grid">
         <AgGridReact<FleetRow>
           theme={gridTheme}
-          rowData={rowData}
           columnDefs={columnDefs}
           defaultColDef={defaultColDef}
           getRowId={getRowId}

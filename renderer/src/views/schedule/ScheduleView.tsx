@@ -58,7 +58,7 @@ function columnDefs(currency: string, detail: boolean): ColDef<ScheduleRow>[] {
     valueFormatter: (p: ValueFormatterParams<ScheduleRow>) => (typeof p.value === 'number' ? formatCents(p.value, currency) : ''),
     cellClass: 'ag-right-aligned-cell',
     headerClass: 'ag-right-aligned-header',
-    width: 150,
+    width: headerName.length > 16 ? 230 : 150,
   });
   return [
     { colId: 'period', field: 'period', headerName: 'Period', pinned: 'left', width: 120, cellDataType: false },

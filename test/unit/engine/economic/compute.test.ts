@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { monthIndexOf } from '../../../../shared/domain/dates';
-import { computeEconomicValues } from '../../../../shared/engine/economic';
+import { cashFlowOf, computeEconomicValues } from '../../../../shared/engine/economic';
 import { arr, bookOf, driversFrom, fleetOf, lot } from './helpers';
 
 /**
@@ -46,7 +46,7 @@ describe('constant prices, zero discount: value = remaining margins + final salv
     expect(arr(e.economicValue)).toEqual([49020, 27180, 3000]);
     expect(arr(e.salvageValue)).toEqual([3000, 3000, 3000]);
     expect(arr(e.margin)).toEqual([24180, 21840, 24180]);
-    expect(arr(e.cashFlow)).toEqual([24180, 21840, 24180]);
+    expect(arr(cashFlowOf(e))).toEqual([24180, 21840, 24180]);
     expect(arr(e.operating)).toEqual([1, 1, 1]);
     // Economic depreciation: 73200 - 49020, 49020 - 27180, 27180 - 3000.
     expect(arr(e.economicDepreciation)).toEqual([24180, 21840, 24180]);
@@ -82,7 +82,7 @@ describe('constant prices, zero discount: value = remaining margins + final salv
     expect(e.initialValue).toBe(596800 * 3);
     expect(arr(e.economicValue)).toEqual([1380300, 970200, 560100, 150000]);
     expect(arr(e.margin)).toEqual([416100, 416100, 416100, 416100]);
-    expect(arr(e.cashFlow)).toEqual([410100, 410100, 410100, 410100]);
+    expect(arr(cashFlowOf(e))).toEqual([410100, 410100, 410100, 410100]);
     expect(e.economicLifeMonths).toBe(4);
   });
 });
@@ -121,7 +121,7 @@ describe('a margin that turns negative: switch-off and retirement', () => {
     expect(arr(e.salvageValue)).toEqual([10000, 4000, 4000, 4000]);
     expect(arr(e.margin)).toEqual([36500, 36500, -7300, -7300]);
     expect(arr(e.operating)).toEqual([1, 1, 0, 0]);
-    expect(arr(e.cashFlow)).toEqual([35500, 35500, 0, 0]);
+    expect(arr(cashFlowOf(e))).toEqual([35500, 35500, 0, 0]);
     expect(e.economicLifeMonths).toBe(2);
     expect(e.operatingLifeMonths).toBe(2);
   });

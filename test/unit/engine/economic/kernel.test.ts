@@ -90,3 +90,25 @@ describe('impliedLife', () => {
     expect(impliedLife([], 100, 0)).toBeNaN();
   });
 });
+
+describe('impliedLife against a brute-force search', () => {
+  it('matches the argmin of the sum of squares over every life 1..maxLife (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1000, max: 3000, noNaN: true }), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 1, max: 2000 }),
+        fc.integer({ min: 0, max: 900 }),
+        fc.integer({ min: 1, max: 300 }),
+        (ev, cost, salvage, maxLife) => {
+          fc.pre(cost > salvage);
+          const sse = (L: number) => ev.reduce((s, v, i) => s + (cost - ((cost - salvage) * Math.min(i + 1, L)) / L - v) ** 2, 0);
+          let best = 1;
+          for (let L = 2; L <= maxLife; L++) if (sse(L) < sse(best) - 1e-9 * sse(best)) best = L;
+          const got = impliedLife(ev, cost, salvage, maxLife);
+          // Equal fits (within rounding) are both right answers.
+          expect(Math.abs(sse(got) - sse(best))).toBeLessThanOrEqual(1e-7 * Math.max(1, sse(best)));
+        },
+      ),
+    );
+  });
+});

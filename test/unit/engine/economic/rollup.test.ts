@@ -34,6 +34,8 @@ describe('rollupEconomics', () => {
     // Economic depreciation of the fleet is the lots' own, so the GPU arriving is not a negative depreciation.
     expect(arr(r.economicDepreciation)).toEqual([24180, 21840 + (596800 - 460100), 24180 + 136700, 136700, 136700]);
     expect(arr(r.operatingLots)).toEqual([1, 2, 2, 1, 1]);
+    // Cash: ASIC margins (no fixed costs); GPU 1,387 - 20 = 1,367 a month.
+    expect(arr(r.cashFlow)).toEqual([24180, 21840 + 136700, 24180 + 136700, 136700, 136700]);
     expect(r.bookNbv).toBeUndefined();
   });
 

@@ -1,0 +1,77 @@
+/**
+ * Book vs Economic: per lot and month of its physical life, the book NBV beside the economic value
+ * (DESIGN.md section 6), the columns of `fleetbook value` plus class and fiscal year. Book NBV
+ * points at the Book Schedule's closing NBV (the last one once the book schedule has ended); gap =
+ * book NBV - economic value. Lots without a market model have no rows (listed in the Audit notes).
+ */
+import { fiscalYearLabel } from '../../domain/fiscal';
+import { ref, round2 } from '../a1';
+import { bookCell, BOOK, SHEET_NAMES, type ReportContext } from '../context';
+import { dollars } from '../exact';
+import { cachedMonthLabel } from '../fiscal-years';
+import { planParts, type PartPlan } from '../plan';
+import type { CellValue, ColumnSpec, ReportRow, SheetModel } from '../types';
+
+export const ECON = { id: 0, period: 1, bookNbv: 2, economicValue: 3, gap: 4, economicLife: 5, assetClass: 6, fiscalYear: 7 } as const;
+
+const COLUMNS: ColumnSpec[] = [
+  { header: 'Lot ID', width: 14, format: 'text' },
+  { header: 'Period', width: 9, format: 'text' },
+  { header: 'Book NBV', width: 16, format: 'money' },
+  { header: 'Economic Value', width: 16, format: 'money' },
+  { header: 'Gap', width: 16, format: 'money' },
+  { header: 'Economic Life (months)', width: 10, format: 'integer' },
+  { header: 'Class', width: 7, format: 'text' },
+  { header: 'Fiscal Year', width: 9, format: 'text' },
+];
+
+export function economicPlan(ctx: ReportContext): PartPlan {
+  const lots = ctx.data.economics!.lots;
+  const sizes = new Int32Array(ctx.facts.length);
+  for (const f of ctx.facts) sizes[f.index] = lots[f.index].modelled ? lots[f.index].length : 0;
+  return planParts(SHEET_NAMES.economic, 0, sizes, ctx.maxRowsPerSheet);
+}
+
+export function bookVsEconomicSheets(ctx: ReportContext, plan: PartPlan): SheetModel[] {
+  const idWidth = Math.min(40, Math.max(14, ...ctx.facts.slice(0, 10_000).map((f) => f.lot.id.length + 2)));
+  const columns = COLUMNS.map((c, i) => (i === ECON.id ? { ...c, width: idWidth } : c));
+  return plan.names.map((name, part) => ({
+    name,
+    columns,
+    headerRow: true,
+    freeze: { rows: 1, columns: 2 },
+    autoFilter: true,
+    rowCount: plan.rows[part],
+    rows: () => econRows(ctx, plan, part),
+  }));
+}
+
+function* econRows(ctx: ReportContext, plan: PartPlan, part: number): Iterable<ReportRow> {
+  const lots = ctx.data.economics!.lots;
+  const withBook = ctx.has('book');
+  const fyLabels = new Map<number, string>();
+  for (const f of ctx.facts) {
+    const e = lots[f.index];
+    if (!e.modelled || e.length === 0 || plan.part[f.index] !== part) continue;
+    const book = ctx.data.book[f.index];
+    let r = plan.firstRow[f.index];
+    for (let i = 0; i < e.length; i++, r++) {
+      const m = e.startMonth + i;
+      const nbv = e.bookNbv ? e.bookNbv[i] : 0;
+      const ev = e.economicValue[i];
+      let fy = fyLabels.get(m);
+      if (fy === undefined) fyLabels.set(m, (fy = fiscalYearLabel(m, ctx.data.calendar)));
+      const cells: CellValue[] = new Array(COLUMNS.length);
+      cells[ECON.id] = f.lot.id;
+      cells[ECON.period] = cachedMonthLabel(m);
+      const bookOffset = m - book.startMonth;
+      cells[ECON.bookNbv] = withBook && e.bookNbv && bookOffset >= 0 ? { formula: bookCell(ctx, f, BOOK.closing, bookOffset), result: dollars(nbv) } : dollars(nbv);
+      cells[ECON.economicValue] = dollars(ev);
+      cells[ECON.gap] = { formula: round2(`${ref(ECON.bookNbv, r)}-${ref(ECON.economicValue, r)}`), result: dollars(nbv - ev) };
+      cells[ECON.economicLife] = e.economicLifeMonths;
+      cells[ECON.assetClass] = f.lot.assetClass;
+      cells[ECON.fiscalYear] = fy;
+      yield { cells };
+    }
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * A small zip writer for the parts of an .xlsx: each part is deflated as it is written, with the
+ * web-standard CompressionStream and TextEncoder (Node 18+ and every browser have them; they are
+ * declared here because the pure core compiles without DOM or Node types).
+ *
+ * The output is deterministic (fixed timestamps, parts in the order written), so a script that
+ * writes the same workbook twice gets the same bytes.
+ */
+
+interface StreamReader {
+  read(): Promise<{ done: boolean; value?: Uint8Array }>;
+}
+interface StreamWriter {
+  write(chunk: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+declare const CompressionStream: new (format: 'deflate-raw') => { readable: { getReader(): StreamReader }; writable: { getWriter(): StreamWriter } };
+declare const TextEncoder: new () => { encode(input: string): Uint8Array };
+
+const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+const CENTRAL_HEADER_SIGNATURE = 0x02014b50;
+const EOCD_SIGNATURE = 0x06054b50;
+const VERSION = 20;
+/** Bit 11: names are UTF-8. */
+const FLAG_UTF8 = 0x0800;
+const DEFLATE = 8;
+/** 1980-01-01 00:00, the earliest DOS date: parts carry no wall-clock time. */
+const DOS_TIME = 0;
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+const MAX_ZIP32 = 0xffffffff;
+/** Text is encoded and deflated in batches of about this many characters. */
+const BATCH_CHARS = 1 << 20;
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+function crc32Update(crc: number, data: Uint8Array): number {
+  let c = crc ^ -1;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return c ^ -1;
+}
+
+/** CRC-32 of bytes (as zip uses it), unsigned. */
+export function crc32(data: Uint8Array): number {
+  return crc32Update(0, data) >>> 0;
+}
+
+interface WrittenEntry {
+  name: Uint8Array;
+  crc: number;
+  size: number;
+  compressed: Uint8Array[];
+  compressedSize: number;
+}
+
+/** One part being written: text goes in piece by piece and is deflated in batches. */
+export class ZipEntryWriter {
+  private pending: string[] = [];
+  private pendingChars = 0;
+  private crc = 0;
+  private size = 0;
+  private readonly writer: StreamWriter;
+  private readonly collected: Promise<Uint8Array[]>;
+  private readonly encoder = new TextEncoder();
+
+  constructor(private readonly done: (crc: number, size: number, compressed: Uint8Array[]) => void) {
+    const stream = new CompressionStream('deflate-raw');
+    this.writer = stream.writable.getWriter();
+    const reader = stream.readable.getReader();
+    // Read as the compressor produces, or writes would wait on a full queue.
+    this.collected = (async () => {
+      const out: Uint8Array[] = [];
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return out;
+        if (value) out.push(value);
+      }
+    })();
+  }
+
+  /** Adds text; flushed to the compressor once a batch is full. */
+  async text(piece: string): Promise<void> {
+    this.pending.push(piece);
+    this.pendingChars += piece.length;
+    if (this.pendingChars >= BATCH_CHARS) await this.flush();
+  }
+
+  async bytes(data: Uint8Array): Promise<void> {
+    await this.flush();
+    await this.push(data);
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    this.pendingChars = 0;
+    await this.push(this.encoder.encode(text));
+  }
+
+  private async push(data: Uint8Array): Promise<void> {
+    if (data.length === 0) return;
+    this.crc = crc32Update(this.crc, data);
+    this.size += data.length;
+    await this.writer.write(data);
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.writer.close();
+    this.done(this.crc >>> 0, this.size, await this.collected);
+  }
+}
+
+/** Parts are added one at a time (each closed before the next), then `finish` gives the zip. */
+export class ZipWriter {
+  private readonly entries: WrittenEntry[] = [];
+  private open = false;
+  private readonly encoder = new TextEncoder();
+
+  /** Starts a part; close it before starting the next. */
+  entry(name: string): ZipEntryWriter {
+    if (this.open) throw new Error('zip writer: close the previous part first');
+    this.open = true;
+    const encodedName = this.encoder.encode(name);
+    return new ZipEntryWriter((crc, size, compressed) => {
+      this.open = false;
+      const compressedSize = compressed.reduce((n, c) => n + c.length, 0);
+      if (size > MAX_ZIP32 || compressedSize > MAX_ZIP32) throw new Error(`the part ${name} is larger than 4 GB`);
+      this.entries.push({ name: encodedName, crc, size, compressed, compressedSize });
+    });
+  }
+
+  /** A whole part from one string. */
+  async add(name: string, text: string): Promise<void> {
+    const e = this.entry(name);
+    await e.text(text);
+    await e.close();
+  }
+
+  finish(): Uint8Array {
+    if (this.open) throw new Error('zip writer: a part is still open');
+    let localSize = 0;
+    let centralSize = 0;
+    for (const e of this.entries) {
+      localSize += 30 + e.name.length + e.compressedSize;
+      centralSize += 46 + e.name.length;
+    }
+    if (localSize + centralSize > MAX_ZIP32) throw new Error('the workbook is larger than 4 GB');
+    const out = new Uint8Array(localSize + centralSize + 22);
+    const view = new DataView(out.buffer);
+    let at = 0;
+    const offsets: number[] = [];
+    for (const e of this.entries) {
+      offsets.push(at);
+      view.setUint32(at, LOCAL_HEADER_SIGNATURE, true);
+      view.setUint16(at + 4, VERSION, true);
+      view.setUint16(at + 6, FLAG_UTF8, true);
+      view.setUint16(at + 8, DEFLATE, true);
+      view.setUint16(at + 10, DOS_TIME, true);
+      view.setUint16(at + 12, DOS_DATE, true);
+      view.setUint32(at + 14, e.crc, true);
+      view.setUint32(at + 18, e.compressedSize, true);
+      view.setUint32(at + 22, e.size, true);
+      view.setUint16(at + 26, e.name.length, true);
+      view.setUint16(at + 28, 0, true);
+      out.set(e.name, at + 30);
+      at += 30 + e.name.length;
+      for (const c of e.compressed) {
+        out.set(c, at);
+        at += c.length;
+      }
+    }
+    const centralAt = at;
+    this.entries.forEach((e, i) => {
+      view.setUint32(at, CENTRAL_HEADER_SIGNATURE, true);
+      view.setUint16(at + 4, VERSION, true);
+      view.setUint16(at + 6, VERSION, true);
+      view.setUint16(at + 8, FLAG_UTF8, true);
+      view.setUint16(at + 10, DEFLATE, true);
+      view.setUint16(at + 12, DOS_TIME, true);
+      view.setUint16(at + 14, DOS_DATE, true);
+      view.setUint32(at + 16, e.crc, true);
+      view.setUint32(at + 20, e.compressedSize, true);
+      view.setUint32(at + 24, e.size, true);
+      view.setUint16(at + 28, e.name.length, true);
+      // extra length, comment length, disk number, internal attributes: 0
+      view.setUint32(at + 38, 0, true);
+      view.setUint32(at + 42, offsets[i], true);
+      out.set(e.name, at + 46);
+      at += 46 + e.name.length;
+    });
+    view.setUint32(at, EOCD_SIGNATURE, true);
+    view.setUint16(at + 8, this.entries.length, true);
+    view.setUint16(at + 10, this.entries.length, true);
+    view.setUint32(at + 12, at - centralAt, true);
+    view.setUint32(at + 16, centralAt, true);
+    return out;
+  }
+}
