@@ -1,4 +1,4 @@
-/** Reading the command line's input file into sheets: size cap, CSV or xlsx by content and extension. */
+/** Reading an input file into sheets: size cap, text decoding, CSV or xlsx by content and extension. */
 import { open } from 'node:fs/promises';
 import type { Problem } from '../../shared/domain/problem';
 import { err, ok, type Result } from '../../shared/domain/result';
@@ -81,17 +81,24 @@ export function decodeText(bytes: Uint8Array, sourceName: string): Result<{ text
   }
 }
 
-/** The sheets of the file at `path`, whatever its kind; problems name the path as given. */
-export async function readInputTables(path: string): Promise<Result<InputTables, Problem[]>> {
-  const bytes = await readFileCapped(path);
-  if (!bytes.ok) return bytes;
-  const kind = detectInputKind(bytes.value, path);
-  if (!kind.ok) return err([{ sheet: path, message: kind.message, severity: 'error' }]);
+/**
+ * The sheets of a file's bytes, CSV or xlsx by content and extension; problems are placed at `name`.
+ * The host's open command can use it as it is.
+ */
+export async function tablesFromBytes(bytes: Uint8Array, name: string): Promise<Result<InputTables, Problem[]>> {
+  const kind = detectInputKind(bytes, name);
+  if (!kind.ok) return err([{ sheet: name, message: kind.message, severity: 'error' }]);
   if (kind.kind === 'xlsx') {
-    const tables = await readXlsxTables(bytes.value, path);
+    const tables = await readXlsxTables(bytes, name);
     return tables.ok ? ok({ tables: tables.value, warnings: [] }) : tables;
   }
-  const text = decodeText(bytes.value, path);
+  const text = decodeText(bytes, name);
   if (!text.ok) return text;
   return ok({ tables: [parseCsv(text.value.text, 'Fleet')], warnings: text.value.warnings });
+}
+
+/** The sheets of the file at `path`; problems name the path as given. */
+export async function readInputTables(path: string): Promise<Result<InputTables, Problem[]>> {
+  const bytes = await readFileCapped(path);
+  return bytes.ok ? tablesFromBytes(bytes.value, path) : bytes;
 }

@@ -1,50 +1,82 @@
 /**
  * The production parse/serialize, from shared/workbook. Both front ends (main.ts, web.ts) take
  * their codec from here, so wiring the workbook module is a change to this file alone.
+ *
+ * Reading and writing run in a worker thread (parse.worker.ts, bundled next to the host as
+ * host-parse.worker.mjs) with a memory limit and a timeout, so a huge or hostile file can neither
+ * freeze nor crash the process that serves the window. Run from sources (tests), where there is no
+ * bundle, they run in the calling thread instead.
  */
-import { formatProblem, type Problem } from '../../shared/domain/problem';
-import { err, ok } from '../../shared/domain/result';
-import { detectInputKind, parseCsv, readFleetFromTables, type SheetTable } from '../../shared/workbook';
-import { readXlsxTables } from '../../shared/workbook/xlsx';
-import type { Codec, ParseFailure } from './codec';
+import type { Fleet } from '../../shared/domain/fleet';
+import { err, type Result } from '../../shared/domain/result';
+import type { DocumentFormat } from '../../shared/ipc/contract';
+import { serializeFleet } from '../../shared/workbook/xlsx/writeWorkbook';
+import type { Codec, ParsedDocument, ParseFailure } from './codec';
+import {
+  bundledWorkerPath,
+  DEFAULT_MAX_OLD_GENERATION_MB,
+  DEFAULT_TIMEOUT_MS,
+  runInWorker,
+  type WorkerJob,
+  type WorkerLimits,
+  type WorkerOutcome,
+} from './parse-client';
+import { parseWorkbook } from './workbook-parse';
 
-/** UTF-8 (a BOM is dropped), else Windows-1252: what Excel writes for "CSV" on Western Windows. */
-function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+export interface WorkbookCodecOptions {
+  /**
+   * The worker to run jobs in: a bundled worker script and its limits. null: run in the calling
+   * thread. Default: the bundled worker next to the running bundle, if there is one.
+   */
+  worker?: (Partial<WorkerLimits> & { path: string }) | null;
+}
+
+const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} seconds`;
+
+/** Why a worker job did not give a result, as the end of a sentence about the file. */
+function outcomeReason(outcome: Exclude<WorkerOutcome, { ok: true }>, limits: WorkerLimits, job: 'reading' | 'writing'): string {
+  switch (outcome.reason) {
+    case 'timeout':
+      return `${job} it took longer than ${seconds(limits.timeoutMs)}, so Fleetbook stopped (is it a very large or damaged file?)`;
+    case 'memory':
+      return `${job} it needs more than the ${limits.maxOldGenerationSizeMb} MB of memory Fleetbook allows, so Fleetbook stopped (a file far larger than a fleet workbook, or a damaged or hostile one)`;
+    case 'crash':
+      return `the ${job === 'reading' ? 'reader' : 'writer'} stopped unexpectedly (${outcome.detail})`;
+    case 'threw':
+      return outcome.detail;
   }
 }
 
-function failure(name: string, problems: Problem[]): ParseFailure {
-  const errors = problems.filter((p) => p.severity !== 'warning');
-  const shown = errors.length ? errors : problems;
-  const message =
-    shown.length === 1 ? `Fleetbook cannot open ${name}: ${formatProblem(shown[0])}` : `Fleetbook cannot open ${name}: it has ${shown.length} problems.`;
-  return { message, problems };
+export function createWorkbookCodec(options: WorkbookCodecOptions = {}): Codec {
+  let limits: WorkerLimits | null | undefined;
+  const workerLimits = (): WorkerLimits | null => {
+    if (limits !== undefined) return limits;
+    const given = options.worker === undefined ? (bundledWorkerPath() ? { path: bundledWorkerPath() as string } : null) : options.worker;
+    limits = given
+      ? { path: given.path, timeoutMs: given.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxOldGenerationSizeMb: given.maxOldGenerationSizeMb ?? DEFAULT_MAX_OLD_GENERATION_MB }
+      : null;
+    return limits;
+  };
+  const run = (job: WorkerJob) => runInWorker(job, workerLimits() as WorkerLimits);
+
+  return {
+    parse: async (bytes, name): Promise<Result<ParsedDocument, ParseFailure>> => {
+      const lim = workerLimits();
+      if (!lim) return parseWorkbook(bytes, name);
+      const outcome = await run({ op: 'parse', bytes, name });
+      if (outcome.ok) return outcome.value as Result<ParsedDocument, ParseFailure>;
+      const reason = outcomeReason(outcome, lim, 'reading');
+      return err({ message: outcome.reason === 'threw' ? `Fleetbook could not read ${name}: ${reason}` : `Fleetbook cannot open ${name}: ${reason}.` });
+    },
+    serialize: async (fleet: Fleet, format: DocumentFormat, original?: Uint8Array): Promise<Uint8Array> => {
+      const lim = workerLimits();
+      if (!lim) return serializeFleet(fleet, format, original);
+      const outcome = await run({ op: 'serialize', fleet, format, original });
+      if (outcome.ok) return outcome.value as Uint8Array;
+      // The host puts this after "Could not write NAME: ".
+      throw new Error(outcomeReason(outcome, lim, 'writing'));
+    },
+  };
 }
 
-export const workbookCodec: Codec = {
-  // TODO(worker): xlsx reading blocks the thread it runs on; move it to a worker thread so the
-  // Electron main process (and the web host) stay responsive on large files.
-  parse: async (bytes, name) => {
-    const kind = detectInputKind(bytes, name);
-    if (!kind.ok) return err({ message: `Fleetbook cannot open ${name}: ${kind.message}.` });
-    let tables: SheetTable[];
-    if (kind.kind === 'csv') {
-      tables = [parseCsv(decodeText(bytes))];
-    } else {
-      const read = await readXlsxTables(bytes, name);
-      if (!read.ok) return err(failure(name, read.error));
-      tables = read.value;
-    }
-    const read = readFleetFromTables(tables, { sourceName: name });
-    if (!read.ok) return err(failure(name, read.error));
-    return ok({ fleet: read.value.fleet, warnings: read.value.warnings });
-  },
-  // TODO(workbook): the writer (xlsx keeping unknown sheets and columns from `original`, and CSV).
-  serialize: async () => {
-    throw new Error('the workbook writer is not built into this version yet');
-  },
-};
+export const workbookCodec: Codec = createWorkbookCodec();

@@ -23,6 +23,9 @@ const TYPE_FIELDS: Record<EventType, readonly EventField[]> = {
 };
 const OPTIONAL_FIELDS: readonly EventField[] = ['Life (months)', 'Life (years)', 'Salvage %', 'Fair Value', 'Units', 'Proceeds', 'Until'];
 
+/** "an impairment event", "a disposal event". */
+const anEvent = (type: EventType): string => `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type} event`;
+
 export interface EventsRead {
   events: FleetEvent[];
   extras: ExtraColumns;
@@ -64,12 +67,12 @@ export function readEventsSheet(
     }
     if (type === undefined) continue;
     for (const f of OPTIONAL_FIELDS) {
-      if (!TYPE_FIELDS[type].includes(f) && r.has(f)) r.warn(f, `${f} is ignored for a ${type} event`);
+      if (!TYPE_FIELDS[type].includes(f) && r.has(f)) r.warn(f, `${f} is ignored for ${anEvent(type)}`);
     }
     /** A field the type needs: reported on the Type cell when the sheet has no such column. */
     const need = (f: EventField): boolean => {
       if (r.hasColumn(f)) return true;
-      r.problem('Type', `a ${type} event needs ${f}, and the sheet has no ${f} column`);
+      r.problem('Type', `${anEvent(type)} needs ${f}, and the sheet has no ${f} column`);
       return false;
     };
     let event: FleetEvent | undefined;
@@ -78,7 +81,7 @@ export function readEventsSheet(
         const lifeMonths = readEventLife(r);
         const salvagePct = r.percent('Salvage %', { min: 0, max: 100 });
         if (lifeMonths === undefined && salvagePct === undefined && !r.failed) {
-          r.problem('Type', 'a change-estimate event needs a new Life (months) or Salvage %');
+          r.problem('Type', `${anEvent(type)} needs a new Life (months) or Salvage %`);
         }
         event = { date: date!, lotId: lotId!, type, lifeMonths, salvagePct };
         if (lifeMonths === undefined) delete event.lifeMonths;

@@ -121,6 +121,7 @@ export class RowReader<N extends string> {
     const v = this.number(field, {}, required);
     if (v === undefined) return undefined;
     if (!Number.isInteger(v)) return void this.problem(field, `${this.name(field)} ${this.shown(field)} is not a whole number`);
+    if (!Number.isSafeInteger(v)) return void this.problem(field, `${this.name(field)} ${this.shown(field)} is too large`);
     if (!inRange(v, range)) return void this.problem(field, `${this.name(field)} ${this.shown(field)} is out of range (${rangeText(range)})`);
     return v;
   }

@@ -41,14 +41,16 @@ export function createEngineCore(engine: BookEngine, now: () => number = () => p
   function answer(query: BookQuery): PeriodRow[] {
     if (!fleet) throw new Error('no fleet has been sent to the engine');
     const { scope, period } = query;
+    const excluded = new Set(query.exclude ?? []);
     const picked: LotSchedule[] = [];
     if (scope.kind === 'lot') {
       const i = lotIndex.get(scope.lotId);
-      if (i === undefined) throw new Error(`lot "${scope.lotId}" is not in the schedule (it does not exist or has problems)`);
+      if (i === undefined) throw new Error(`there is no lot "${scope.lotId}"`);
+      if (excluded.has(i)) throw new Error(`lot "${scope.lotId}" has problems in the Fleet grid; fix them to see its schedule`);
       picked.push(scheduleAt(i));
     } else {
       for (let i = 0; i < fleet.lots.length; i++) {
-        if (scope.kind === 'class' && fleet.lots[i].assetClass !== scope.assetClass) continue;
+        if (excluded.has(i) || (scope.kind === 'class' && fleet.lots[i].assetClass !== scope.assetClass)) continue;
         picked.push(scheduleAt(i));
       }
     }
@@ -70,21 +72,24 @@ export function createEngineCore(engine: BookEngine, now: () => number = () => p
           }
           schedules = new Array(fleet.lots.length);
           lotIndex = new Map();
-          fleet.lots.forEach((l, i) => lotIndex.set(l.id, i));
+          // The first row with an ID is the lot (later repeats are the rows flagged as duplicates).
+          fleet.lots.forEach((l, i) => lotIndex.has(l.id) || lotIndex.set(l.id, i));
           return [];
         }
         case 'patch': {
           if (!fleet || msg.baseVersion !== version) throw new Error('engine patch does not apply to the fleet it has');
           const lots = fleet.lots.slice();
+          let renamed = false;
           for (const [i, lot] of msg.lots) {
-            if (lots[i].id !== lot.id) {
-              lotIndex.delete(lots[i].id);
-              lotIndex.set(lot.id, i);
-            }
+            if (lots[i].id !== lot.id) renamed = true;
             lots[i] = lot;
             schedules[i] = undefined;
           }
           fleet = { ...fleet, lots };
+          if (renamed) {
+            lotIndex = new Map();
+            lots.forEach((l, i) => lotIndex.has(l.id) || lotIndex.set(l.id, i));
+          }
           version = msg.version;
           return [];
         }

@@ -11,6 +11,8 @@ export type ScheduleScope = { kind: 'fleet' } | { kind: 'class'; assetClass: Ass
 export interface BookQuery {
   period: PeriodKind;
   scope: ScheduleScope;
+  /** Indexes of lots to leave out (their rows have problems in the grid). */
+  exclude?: readonly number[];
 }
 
 export type ToWorker =

@@ -47,13 +47,13 @@ export function useBookSchedule(period: PeriodKind, scope: ScheduleScope): BookS
     const client = getEngineClient();
     client.setFleet(input.fleet);
     setResult((r) => (r.status === 'computing' ? r : { ...r, status: 'computing' }));
-    return client.request({ period, scope }, (o) => {
+    return client.request({ period, scope, exclude: input.exclude }, (o) => {
       if (o.status === 'ok') setResult({ status: 'ready', rows: o.rows, computeMs: o.computeMs });
       else if (o.status === 'error') setResult({ status: 'error', rows: NO_ROWS, error: o.message });
       else setResult((r) => ({ ...r, status: 'cancelled' }));
     });
     // scope is keyed by its string form; a new object for the same scope is the same request.
-  }, [input.fleet, period, key, attempt]);
+  }, [input.fleet, input.exclude, period, key, attempt]);
 
   const cancel = useCallback(() => getEngineClient().cancelAll(), []);
   const retry = useCallback(() => setAttempt((a) => a + 1), []);

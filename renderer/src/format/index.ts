@@ -1,4 +1,4 @@
-import type { Cents } from '../../../shared/domain/money';
+import { formatCentsPlain, type Cents } from '../../../shared/domain/money';
 
 /**
  * Display formatting for the renderer. Amounts stay integer cents until this edge; one
@@ -35,39 +35,29 @@ export function currencyFormat(currency: string, locale?: string): Intl.NumberFo
   });
 }
 
-function isKnownCurrency(currency: string): boolean {
-  try {
-    new Intl.NumberFormat(undefined, { style: 'currency', currency });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Cents in the workbook's currency: 123456 -> "$1,234.56" (en-US, USD). */
-export function formatCents(cents: Cents, currency: string, locale?: string): string {
-  const text = currencyFormat(currency, locale).format(cents / 100);
-  return isKnownCurrencyCached(currency) ? text : `${text} ${currency}`;
-}
-
 const known = new Map<string, boolean>();
-function isKnownCurrencyCached(currency: string): boolean {
+function isKnownCurrency(currency: string): boolean {
   let k = known.get(currency);
   if (k === undefined) {
-    k = isKnownCurrency(currency);
+    try {
+      new Intl.NumberFormat(undefined, { style: 'currency', currency });
+      k = true;
+    } catch {
+      k = false;
+    }
     known.set(currency, k);
   }
   return k;
 }
 
-/** Cents as the text a person edits: 123456 -> "1234.56" (no grouping, '.' decimal point). */
-export function formatCentsForEdit(cents: Cents): string {
-  const neg = cents < 0;
-  const abs = Math.abs(cents);
-  const whole = Math.floor(abs / 100);
-  const frac = abs - whole * 100;
-  return `${neg ? '-' : ''}${whole}.${frac < 10 ? '0' : ''}${frac}`;
+/** Cents in the workbook's currency: 123456 -> "$1,234.56" (en-US, USD). */
+export function formatCents(cents: Cents, currency: string, locale?: string): string {
+  const text = currencyFormat(currency, locale).format(cents / 100);
+  return isKnownCurrency(currency) ? text : `${text} ${currency}`;
 }
+
+/** Cents as the text a person edits: 123456 -> "1234.56" (no grouping, '.' decimal point). */
+export const formatCentsForEdit: (cents: Cents) => string = formatCentsPlain;
 
 /** A plain number with grouping and up to `maxFraction` decimals. */
 export function formatNumber(n: number, maxFraction = 2, locale?: string): string {

@@ -1,14 +1,4 @@
-import {
-  ASSET_CLASSES,
-  BOOK_METHODS,
-  CONVENTIONS,
-  TAX_CLASSES,
-  type AssetClass,
-  type BookMethod,
-  type Convention,
-  type Lot,
-  type TaxClass,
-} from '../../../shared/domain/fleet';
+import { ASSET_CLASSES, BOOK_METHODS, CONVENTIONS, TAX_CLASSES, type Lot } from '../../../shared/domain/fleet';
 import { parseLocalDate, toLocalDate } from '../../../shared/domain/dates';
 import { normaliseKey } from '../../../shared/workbook';
 
@@ -91,13 +81,6 @@ export const FIELD_OPTIONS: Partial<Record<LotField, readonly string[]>> = {
   taxClass: TAX_CLASSES,
 };
 
-export type FieldValue = string | number | undefined;
-
-/** A field's value on a lot, or undefined when not given. */
-export function lotValue(lot: Lot, field: LotField): FieldValue {
-  return lot[field] as FieldValue;
-}
-
 /** Same values in every Fleet column (the objects may differ). */
 export function sameLot(a: Lot, b: Lot): boolean {
   if (a === b) return true;
@@ -110,19 +93,20 @@ export function todayLocal(now = new Date()): string {
   return toLocalDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
+/** A new lot: valid as it stands (so adding a row never adds a problem), for the user to fill in. */
 export function defaultLot(id: string, inService: string): Lot {
   return {
     id,
-    assetClass: 'ASIC' as AssetClass,
+    assetClass: 'ASIC',
     model: '',
     quantity: 1,
     unitCost: 0,
     inService: parseLocalDate(inService) ? inService : todayLocal(),
     salvagePct: 0,
     lifeMonths: 36,
-    method: 'SL' as BookMethod,
-    convention: 'full-month' as Convention,
-    taxClass: 'MACRS-5' as TaxClass,
+    method: 'SL',
+    convention: 'full-month',
+    taxClass: 'MACRS-5',
   };
 }
 

@@ -33,24 +33,34 @@ export function selectProblemList(s: DocumentData): Problem[] {
 }
 
 export interface EngineInput {
-  /** The fleet without the lots that have a problem (they would give a wrong or no schedule). */
   fleet: Fleet;
+  /**
+   * Indexes of the lots whose rows have a problem: left out of every figure (they would give a
+   * wrong schedule or none). Sent beside the fleet rather than filtered out of it, so a typo in
+   * one row of 100,000 does not make the engine start over.
+   */
+  exclude: readonly number[];
   excludedLots: number;
 }
 
-let engineMemo: { fleet: Fleet; problems: CellProblems; value: EngineInput } | null = null;
+const NOTHING: readonly number[] = Object.freeze([]);
+let engineMemo: { fleet: Fleet; problems: CellProblems; rowIds: unknown; value: EngineInput } | null = null;
 
-/** What the engine computes from: every lot that has no problem. */
+/** What the engine computes from: the fleet, less the lots that have a problem. */
 export function selectEngineInput(s: DocumentData): EngineInput {
   const problems = selectCellProblems(s);
-  if (engineMemo && engineMemo.fleet === s.fleet && engineMemo.problems === problems) return engineMemo.value;
-  let value: EngineInput;
-  if (problems.count === 0) value = { fleet: s.fleet, excludedLots: 0 };
-  else {
-    const lots = s.fleet.lots.filter((_, i) => !problems.byRow.has(s.rowIds[i]));
-    value = { fleet: { ...s.fleet, lots }, excludedLots: s.fleet.lots.length - lots.length };
+  const m = engineMemo;
+  if (m && m.fleet === s.fleet && m.problems === problems && m.rowIds === s.rowIds) return m.value;
+  let exclude = NOTHING;
+  if (problems.count > 0) {
+    const list: number[] = [];
+    for (let i = 0; i < s.rowIds.length; i++) if (problems.byRow.has(s.rowIds[i])) list.push(i);
+    // Same exclusions as before: keep the same array, so nothing is asked again.
+    exclude = m && m.value.exclude.length === list.length && m.value.exclude.every((v, i) => v === list[i]) ? m.value.exclude : list;
   }
-  engineMemo = { fleet: s.fleet, problems, value };
+  const value: EngineInput =
+    m && m.value.fleet === s.fleet && m.value.exclude === exclude ? m.value : { fleet: s.fleet, exclude, excludedLots: exclude.length };
+  engineMemo = { fleet: s.fleet, problems, rowIds: s.rowIds, value };
   return value;
 }
 

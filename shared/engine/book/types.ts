@@ -9,6 +9,11 @@ import type { MonthIndex } from '../../domain/dates';
  *   closingCost  = openingCost + additions - disposedCost
  *   closingAccum = openingAccum + depreciation + impairment - disposedAccum
  *   NBV = cost - accumulated
+ *
+ * The columns are read-only. Columns a lot never uses (no disposals, impairments or flags) are one
+ * shared zero array per length, and the others are views into shared buffers (book/arena.ts): never
+ * write into them, never transfer their `.buffer` to another thread; copy a column (`slice()`) to
+ * keep or post it on its own.
  */
 export interface LotSchedule {
   lotId: string;

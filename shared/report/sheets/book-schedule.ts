@@ -12,7 +12,7 @@
 import type { LotSchedule } from '../../engine/book/types';
 import { fiscalYearLabel } from '../../domain/fiscal';
 import { ref, round2 } from '../a1';
-import { BOOK, LOTS, lotsCell, SHEET_NAMES, type ReportContext } from '../context';
+import { BOOK, LOTS, lotsCell, type ReportContext } from '../context';
 import type { LotFacts } from '../data';
 import { dollars, straightLineCumulative } from '../exact';
 import { cachedMonthLabel } from '../fiscal-years';

@@ -44,8 +44,27 @@ function isoSerial(text: string, date1904: boolean): CellValue {
   return { kind: 'date', serial: day + time };
 }
 
-function cellValue(attrs: Map<string, string>, inner: string, ref: string, ctx: SheetContext): CellValue {
-  const type = attrs.get('t') ?? 'n';
+interface CellAttributes {
+  r?: string;
+  t?: string;
+  s?: string;
+}
+
+const CELL_ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** The three attributes a cell needs (reference, type, style), read without building a map: this runs for every cell. */
+function cellAttributes(tagBody: string): CellAttributes {
+  const out: CellAttributes = {};
+  CELL_ATTRIBUTE.lastIndex = 0;
+  for (let m = CELL_ATTRIBUTE.exec(tagBody); m; m = CELL_ATTRIBUTE.exec(tagBody)) {
+    const name = m[1];
+    if (name === 'r' || name === 't' || name === 's') out[name] = m[2] ?? m[3];
+  }
+  return out;
+}
+
+function cellValue(attrs: CellAttributes, inner: string, col: number, rowNumber: number, ctx: SheetContext): CellValue {
+  const type = attrs.t ?? 'n';
   const raw = VALUE.exec(inner)?.[1];
   if (type === 'inlineStr') {
     const is = INLINE.exec(inner);
@@ -53,7 +72,7 @@ function cellValue(attrs: Map<string, string>, inner: string, ref: string, ctx: 
   }
   if (raw === undefined) {
     if (FORMULA.test(inner)) {
-      ctx.problems.push({ sheet: ctx.sheetName, cell: ref, message: 'formula with no saved result: open the file in Excel and save it so its formulas are calculated', severity: 'warning' });
+      ctx.problems.push({ sheet: ctx.sheetName, cell: cellRef(col, rowNumber), message: 'formula with no saved result: open the file in Excel and save it so its formulas are calculated', severity: 'warning' });
     }
     return null;
   }
@@ -73,7 +92,7 @@ function cellValue(attrs: Map<string, string>, inner: string, ref: string, ctx: 
     default: {
       const n = Number(raw);
       if (raw.trim() === '' || !Number.isFinite(n)) return decodeXmlText(raw);
-      const kind = ctx.styles.kinds[Number(attrs.get('s') ?? 0)];
+      const kind = ctx.styles.kinds[Number(attrs.s ?? 0)];
       if (kind === 'date') return { kind: 'date', serial: n };
       if (kind === 'percent') return { kind: 'percent', fraction: n };
       return n;
@@ -86,8 +105,8 @@ function parseRow(rowNumber: number, body: string, ctx: SheetContext): CellValue
   let col = -1;
   CELL_START.lastIndex = 0;
   for (let m = CELL_START.exec(body); m; m = CELL_START.exec(body)) {
-    const attrs = attributes(m[1]);
-    const ref = REF.exec(attrs.get('r') ?? '');
+    const attrs = cellAttributes(m[1]);
+    const ref = REF.exec(attrs.r ?? '');
     col = ref ? columnIndex(ref[1]) : col + 1;
     let inner = '';
     if (m[2] !== '/') {
@@ -97,7 +116,7 @@ function parseRow(rowNumber: number, body: string, ctx: SheetContext): CellValue
       inner = body.slice(CELL_START.lastIndex, close.index);
       CELL_START.lastIndex = CELL_END.lastIndex;
     }
-    const value = cellValue(attrs, inner, cellRef(col, rowNumber), ctx);
+    const value = cellValue(attrs, inner, col, rowNumber, ctx);
     if (value === null) continue;
     while (cells.length < col) cells.push(null);
     cells[col] = value;

@@ -86,11 +86,24 @@ describe('engine worker core', () => {
     expect(rows[0].additions).toBe(1_200_000 + 480_000);
   });
 
+  it('leaves out the lots the grid flags, without recomputing the others', () => {
+    const engine = counting();
+    const core = createEngineCore(engine);
+    core.handle({ type: 'fleet', version: 1, fleet: fleet([asic, gpu]) });
+    const all = ask(core, 1, { period: 'year', scope: { kind: 'fleet' } });
+    const some = ask(core, 1, { period: 'year', scope: { kind: 'fleet' }, exclude: [0] });
+    expect(all[0].additions).toBe(1_200_000 + 240_000);
+    expect(some[0].additions).toBe(240_000);
+    expect(engine.calls).toEqual(['A1', 'G1']);
+    const [r] = core.handle({ type: 'query', id: 3, version: 1, query: { period: 'year', scope: { kind: 'lot', lotId: 'A1' }, exclude: [0] } });
+    expect(r.message).toMatchObject({ type: 'error', message: 'lot "A1" has problems in the Fleet grid; fix them to see its schedule' });
+  });
+
   it('reports an unknown lot and a stale query as errors, not crashes', () => {
     const core = createEngineCore(counting());
     core.handle({ type: 'fleet', version: 3, fleet: fleet([asic]) });
     const [r1] = core.handle({ type: 'query', id: 1, version: 3, query: { period: 'month', scope: { kind: 'lot', lotId: 'nope' } } });
-    expect(r1.message).toMatchObject({ type: 'error', id: 1, message: 'lot "nope" is not in the schedule (it does not exist or has problems)' });
+    expect(r1.message).toMatchObject({ type: 'error', id: 1, message: 'there is no lot "nope"' });
     const [r2] = core.handle({ type: 'query', id: 2, version: 2, query: { period: 'month', scope: { kind: 'fleet' } } });
     expect(r2.message).toMatchObject({ type: 'error', id: 2 });
   });

@@ -226,7 +226,7 @@ describe('readFleetFromTables: the workbook', () => {
       'Events!A3: Date 2024-12-31 is before the in-service date of lot L-1 (2025-01-15)',
       'Events!F4: Units 3 is more than the 4 units of lot L-2 (2 left after earlier disposals)',
       'Events!C6: a change-estimate event needs a new Life (months) or Salvage %',
-      'Events!D7: Life (months) is ignored for a impairment event [warning]',
+      'Events!D7: Life (months) is ignored for an impairment event [warning]',
       'Events!E7: Fair Value is missing',
       'Events!G8: Until 2025-05-01 is before the event\'s Date 2025-06-01',
       'Events!C9: Type "party" is not one of change-estimate, impairment, held-for-sale, disposal, idle',
@@ -235,7 +235,7 @@ describe('readFleetFromTables: the workbook', () => {
 
   it('reports a field an event needs when the sheet has no such column, on the Type cell', () => {
     const events = sheet('Events', [['Date', 'Lot ID', 'Type'], ['2025-06-01', 'L-1', 'impairment']]);
-    expect(problems([fleetSheet, events])).toEqual(['Events!C2: a impairment event needs Fair Value, and the sheet has no Fair Value column']);
+    expect(problems([fleetSheet, events])).toEqual(['Events!C2: an impairment event needs Fair Value, and the sheet has no Fair Value column']);
   });
 
   it('checks Assumptions and Scenarios', () => {

@@ -248,7 +248,10 @@ export function FleetView() {
       if (text === '') return;
       const focused = api.getFocusedCell();
       const columns = api.getAllDisplayedColumns().map((c) => c.getColId());
-      const startCol = focused?.column.getColId() ?? LOT_FIELDS[0];
+      // From the checkbox column, the block starts at the first data column after it.
+      let at = focused ? columns.indexOf(focused.column.getColId()) : -1;
+      while (at >= 0 && at < columns.length - 1 && columns[at].startsWith('ag-Grid-')) at++;
+      const startCol = at >= 0 ? columns[at] : LOT_FIELDS[0];
       e.preventDefault();
       let startRowId: string | null = null;
       const rowOrder: string[] = [];

@@ -49,6 +49,25 @@ describe('change of estimate', () => {
   });
 });
 
+describe('change of estimate under the half-year convention', () => {
+  it('turns to even months from the event month', () => {
+    // cost 360,000, L = 36, half-year, calendar year, in service Apr 2025: 2025 gets 6 months' worth = 60,000
+    // over Apr .. Dec (9 months, 6,666.67 a month: C = 6,666.67 -> 6,667; 13,333.33 -> 13,333; 20,000 ...).
+    // Change on 2026-01-01 to L = 30 (e - m0 = 9): NBV 300,000 over r = 30 - 9 = 21 months = 14,285.71 a month
+    // (C = 14,285.71 -> 14,286; 28,571.43 -> 28,571 ...), Jan 2026 .. Sep 2027.
+    const s = computeLotSchedule(
+      makeLot({ convention: 'half-year', inService: '2025-04-30' }),
+      [ev({ type: 'change-estimate', date: '2026-01-01', lifeMonths: 30 })],
+      CALENDAR_YEAR,
+    );
+    expect(list(s.depreciation).slice(0, 3)).toEqual([6_667, 6_666, 6_667]);
+    expect(sum(list(s.depreciation).slice(0, 9))).toBe(60_000);
+    expect(list(s.depreciation).slice(9, 12)).toEqual([14_286, 14_285, 14_286]);
+    expect(s.length).toBe(30);
+    expect(s.closingAccum[29]).toBe(360_000);
+  });
+});
+
 describe('impairment', () => {
   it('after the month’s depreciation, then straight line over the life that remains', () => {
     // Jan .. Jun 2025: 60,000 -> NBV 300,000 at the end of June. Fair value 150,000: loss 150,000 in June.
@@ -133,6 +152,23 @@ describe('held for sale', () => {
     expect(sum(s.impairment)).toBe(0);
     expect(s.length).toBe(4);
     expect(s.closingCost[3] - s.closingAccum[3]).toBe(330_000);
+  });
+
+  it('writes down again on a lower later measure, never up', () => {
+    // Held for sale in April at 200,000 (write-down 130,000, see above); June remeasured at 150,000 (a further
+    // 50,000); August at 180,000 (no write-up). NBV stays 150,000; nothing is depreciated.
+    const s = computeLotSchedule(
+      makeLot(),
+      [
+        ev({ type: 'held-for-sale', date: '2025-04-10', fairValueLessCosts: 200_000 }),
+        ev({ type: 'held-for-sale', date: '2025-06-30', fairValueLessCosts: 150_000 }),
+        ev({ type: 'held-for-sale', date: '2025-08-31', fairValueLessCosts: 180_000 }),
+      ],
+      CALENDAR_YEAR,
+    );
+    expect(list(s.impairment)).toEqual([0, 0, 0, 130_000, 0, 50_000, 0, 0]);
+    expect(s.closingCost[7] - s.closingAccum[7]).toBe(150_000);
+    expect(sum(s.depreciation)).toBe(30_000);
   });
 
   it('takes half a month under the mid-month convention', () => {

@@ -1,0 +1,58 @@
+/**
+ * The report workbook (DESIGN.md section 8): Summary, Lots, Book Schedule, Tax Schedule,
+ * Rollforward, Book vs Economic and Audit, as lazily generated rows of values and formulas.
+ * Stress is left out until a stress engine exists (the Audit sheet says so).
+ */
+import { buildContext, SHEET_NAMES, type ReportMeta, type ReportOptions } from './context';
+import type { ReportData } from './data';
+import { auditSheet } from './sheets/audit';
+import { bookScheduleSheets } from './sheets/book-schedule';
+import { bookVsEconomicSheets, economicPlan } from './sheets/book-vs-economic';
+import { lotsSheet } from './sheets/lots';
+import { rollforwardLayout, rollforwardSheets } from './sheets/rollforward';
+import { summarySheet } from './sheets/summary';
+import { taxLayout, taxScheduleSheets } from './sheets/tax-schedule';
+import { isValidSheetName } from './a1';
+import type { AuditNote, ReportModel, ReportSheetKey, SheetModel } from './types';
+
+export function buildReportModel(data: ReportData, meta: ReportMeta, options: ReportOptions = {}): ReportModel {
+  const ctx = buildContext(data, meta, options);
+  const roll = rollforwardLayout(ctx);
+  const tax = data.tax ? taxLayout(ctx) : null;
+  const sheets: SheetModel[] = [];
+  const included: ReportSheetKey[] = [];
+  const use = (key: ReportSheetKey, made: SheetModel[]) => {
+    sheets.push(...made);
+    included.push(key);
+  };
+  if (ctx.has('summary')) use('summary', [summarySheet(ctx, roll, tax)]);
+  if (ctx.has('lots')) use('lots', [lotsSheet(ctx)]);
+  if (ctx.has('book')) use('book', bookScheduleSheets(ctx));
+  if (ctx.has('tax') && tax) use('tax', taxScheduleSheets(ctx, tax));
+  if (ctx.has('rollforward')) use('rollforward', rollforwardSheets(ctx, roll));
+  if (ctx.has('economic') && data.economics) use('economic', bookVsEconomicSheets(ctx, economicPlan(ctx)));
+
+  const notes: AuditNote[] = [
+    { topic: SHEET_NAMES.stress, text: 'not available in this version' },
+    {
+      topic: 'Formulas',
+      text:
+        'Live formulas: Lots cost, salvage, depreciable base, bonus and MACRS basis; Book Schedule opening and closing NBV, accumulated depreciation, ' +
+        'and straight-line full-month depreciation before any event (ROUND(base*k/L,2)-ROUND(base*(k-1)/L,2), the engine\'s cumulative rounding); ' +
+        'Rollforward and Tax Schedule balances, totals (SUMIFS of the lot rows) and ties; deferred tax; gaps. Every formula carries the app\'s result. ' +
+        'Declining balance, SYD, the other conventions, months from an event on, tax depreciation and economic values are the app\'s figures as values. ' +
+        'A formula is written only where a spreadsheet gives the app\'s cents exactly (no half-cent ties).',
+    },
+    { topic: 'Rows', text: 'Lots in file order, then periods. A lot stays in the Rollforward and Tax Schedule until the last fiscal year of the table.' },
+    ...data.notes,
+  ];
+  for (const [key, topic] of [['book', SHEET_NAMES.book], ['tax', SHEET_NAMES.tax], ['rollforward', SHEET_NAMES.rollforward], ['economic', SHEET_NAMES.economic]] as const) {
+    const parts = sheets.filter((s) => s.name === topic || s.name.startsWith(`${topic} (`)).length;
+    if (parts > 1 && included.includes(key)) notes.push({ topic, text: `split over ${parts} sheets (${topic} to ${topic} (${parts})): a sheet holds at most ${options.maxRowsPerSheet ?? 1_048_576} rows` });
+  }
+  const names = [...sheets.map((s) => s.name), SHEET_NAMES.audit];
+  sheets.push(auditSheet(ctx, names, notes));
+  included.push('audit');
+  for (const s of sheets) if (!isValidSheetName(s.name)) throw new Error(`invalid sheet name: ${s.name}`);
+  return { sheets, included, notes };
+}
