@@ -154,8 +154,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (out === '') throw new UsageError('--out needs a path');
       options.out = out;
     }
-    // The tax book engine is not wired into the command line yet.
-    if (options.book === 'tax') return { kind: 'unavailable', what: 'schedule --book tax' };
     return { kind: 'schedule', options };
   } catch (e) {
     if (e instanceof UsageError) return { kind: 'usage', message: e.message, usage: USAGE[name] };

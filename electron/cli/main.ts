@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { HELP, parseArgs, USAGE, type InputOptions, type ScheduleOptions } from './args';
 import { errorCode, writeReason } from './ioErrors';
 import { loadFleet } from './load';
-import { writeBookSchedule } from './schedule';
+import { writeSchedule } from './schedule';
 import { fileSink, streamSink } from './sink';
 
 export const EXIT_OK = 0;
@@ -44,14 +44,14 @@ async function schedule(options: ScheduleOptions, io: CliIo): Promise<number> {
   if (!read) return EXIT_INPUT;
   if (options.out === undefined) {
     const sink = streamSink(io.stdout);
-    await writeBookSchedule(read.fleet, options.period, options.format, sink);
+    await writeSchedule(read.fleet, options.book, options.period, options.format, sink);
     await sink.close();
     return EXIT_OK;
   }
   let sink: Awaited<ReturnType<typeof fileSink>> | undefined;
   try {
     sink = await fileSink(options.out);
-    await writeBookSchedule(read.fleet, options.period, options.format, sink);
+    await writeSchedule(read.fleet, options.book, options.period, options.format, sink);
     await sink.close();
     return EXIT_OK;
   } catch (e) {

@@ -13,7 +13,7 @@ export { ECON } from './sheets/book-vs-economic';
 export { applyScenario, scenarioNames } from './scenario';
 export type { AppliedScenario } from './scenario';
 export { planParts } from './plan';
-export { EXCEL_MAX_ROWS, sheetPrefix } from './a1';
+export { col, EXCEL_MAX_ROWS, isValidSheetName, sheetPrefix } from './a1';
 export { dollars, isHalfTie, straightLineCumulative, percentFormulaExact } from './exact';
 export { excelSerial } from './sheets/lots';
 export { REPORT_SHEET_KEYS, isFormula } from './types';

@@ -98,6 +98,7 @@ class DocEdit {
   private eventDrops: Set<string> | null = null;
   private ids: Set<string> | null = null;
   private indexOfRow: Map<string, number> | null = null;
+  private lookups = 0;
   private readonly newRows = new Set<string>();
   /** Cells with a problem in the rows this edit touched. */
   invalidCells = 0;
@@ -125,7 +126,6 @@ class DocEdit {
     }
     return this.indexOfRow.get(rowId) ?? -1;
   }
-  private lookups = 0;
 
   private writableLots(): Lot[] {
     return (this.lots ??= this.base.fleet.lots.slice());

@@ -6,8 +6,9 @@ import { decliningBalancePeriods, syd } from '../excel-functions';
 /**
  * The shape of a depreciation plan: a weight per month, in runs of equal weights (segments).
  * Cumulative depreciation through a point is (amount to depreciate) x W(point) / total, W being the
- * cumulative weight. Straight-line shapes use integer weights (scaled where a convention splits a
- * month's worth unevenly), so R x W is an exact integer and the cumulative rounding is exact.
+ * cumulative weight. Straight-line and SYD shapes use whole or half weights (scaled to whole numbers
+ * where half-year and mid-quarter split a year's worth over n months), so R x W is exact and a
+ * cumulative amount that is exactly half a cent rounds as it should (for R x W below 2^53).
  */
 export interface Curve {
   /** First month with weight. */

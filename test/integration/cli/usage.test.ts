@@ -29,7 +29,6 @@ describe('fleetbook: wrong usage exits 2 with a usage line', () => {
   });
 
   it.each([
-    [['schedule', SMALL, '--book', 'tax'], 'schedule --book tax'],
     [['value', SMALL], 'value'],
     [['export', SMALL, '--out', 'r.xlsx'], 'export'],
     [['stress', SMALL, '--paths', '10'], 'stress'],

@@ -9,7 +9,6 @@ import type {
   IRowNode,
   RowSelectionOptions,
 } from 'ag-grid-community';
-import '../../grid/setup';
 import { gridTheme } from '../../grid/setup';
 import { fleetColumnDefs } from '../../grid/fleetColumns';
 import {
@@ -28,7 +27,7 @@ import { LOT_FIELDS, type LotField } from '../../store/fields';
 import { parseTsv, toTsv } from '../../store/tsv';
 import './fleet.css';
 
-const defaultColDef: ColDef<FleetRow> = { sortable: true, resizable: true, suppressHeaderMenuButton: false };
+const defaultColDef: ColDef<FleetRow> = { sortable: true, resizable: true };
 const rowSelection: RowSelectionOptions<FleetRow> = {
   mode: 'multiRow',
   checkboxes: (p) => !p.node.rowPinned,
@@ -44,7 +43,8 @@ const IN_PLACE_UPDATES = 500;
 /** True when the key event belongs to a text field (a cell editor, a filter box): leave it alone. */
 function inTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+  if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button'].includes(target.type);
+  return target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
 }
 
 function sameTotals(a: FleetTotals, b: FleetTotals): boolean {
@@ -53,15 +53,11 @@ function sameTotals(a: FleetTotals, b: FleetTotals): boolean {
 
 /** Totals over the rows that pass the filters (the committed values; drafts do not count yet). */
 function filteredTotalsOf(api: GridApi<FleetRow>): FleetTotals {
-  const t: FleetTotals = { lots: 0, quantity: 0, costCents: 0 };
+  const lots: FleetGridRow['lot'][] = [];
   api.forEachNodeAfterFilter((node) => {
-    const row = node.data;
-    if (!row || isTotalRow(row)) return;
-    t.lots++;
-    t.quantity += row.lot.quantity;
-    t.costCents += row.lot.quantity * row.lot.unitCost;
+    if (node.data && !isTotalRow(node.data)) lots.push(node.data.lot);
   });
-  return t;
+  return fleetTotals(lots);
 }
 
 /**

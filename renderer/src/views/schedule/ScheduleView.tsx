@@ -4,7 +4,6 @@ import type { ColDef, GetRowIdParams, ValueFormatterParams } from 'ag-grid-commu
 import type { AssetClass, Fleet } from '../../../../shared/domain/fleet';
 import { ASSET_CLASSES } from '../../../../shared/domain/fleet';
 import type { PeriodKind, PeriodRow } from '../../../../shared/engine/book/types';
-import '../../grid/setup';
 import { gridTheme } from '../../grid/setup';
 import { formatCents } from '../../format';
 import { useBookSchedule } from '../../engine/useBookSchedule';

@@ -1,0 +1,394 @@
+/**
+ * Streams a ReportModel into an .xlsx (Office Open XML SpreadsheetML): rows are turned into XML
+ * and deflated chunk by chunk, so memory stays flat however many rows the report has.
+ *
+ * Why not exceljs's WorkbookWriter: measured here it writes about 10,000 rows of 8 cells a second
+ * (120 s for the 1.2 million Book Schedule rows of a 10,000-lot fleet against a 10 s budget), and
+ * it hard-codes the workbook's calcPr, so fullCalcOnLoad cannot be set. This writer produces the
+ * same parts (checked by reading the files back with exceljs and by LibreOffice): one plain formula
+ * per cell (never shared formulas), each with its cached result, shared strings, number formats,
+ * frozen panes, autofilters and column widths, and `fullCalcOnLoad="1"` so Excel recalculates on open.
+ */
+import type { Writable } from 'node:stream';
+import { col, isFormula, type CellValue, type NumberFormat, type ReportModel, type ReportRow, type SheetModel } from '../../../shared/report';
+import { ZipWriter, type ZipEntryWriter } from './zip';
+
+export interface XlsxWriteOptions {
+  /** Deflate level 0-9 (default 1: the sheets are large and repetitive; 1 is fast and still ~10x smaller). */
+  level?: number;
+  /** Document properties: creation time and application. */
+  created: Date;
+  application: string;
+  /** Called after each chunk with the share of rows written (0..1). */
+  onRows?: (written: number, total: number) => void;
+  /** Checked between chunks; an aborted signal stops the write with its reason. */
+  signal?: AbortSignal;
+}
+
+export interface XlsxWriteResult {
+  sheets: string[];
+  formulaCells: number;
+  rows: number;
+}
+
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const REL_OFFICE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** Flush the XML buffer to the deflater past this many characters. */
+const CHUNK_CHARS = 1 << 20;
+
+// ---------------------------------------------------------------------------------------------
+// Styles: one cell format per (number format, emphasis).
+
+type Emphasis = 'plain' | 'total' | 'header' | 'title';
+const EMPHASES: Emphasis[] = ['plain', 'total', 'header', 'title'];
+const FORMATS: NumberFormat[] = ['general', 'text', 'money', 'integer', 'decimal', 'percent', 'date'];
+
+/** Excel number format ids: built-in 0 General, 3 #,##0, 4 #,##0.00, 49 @; custom from 164. */
+const CUSTOM_FORMATS: { id: number; code: string }[] = [
+  { id: 164, code: '#,##0.00;(#,##0.00)' },
+  { id: 165, code: 'yyyy-mm-dd' },
+];
+const NUM_FMT_ID: Record<NumberFormat, number> = { general: 0, text: 49, money: 164, integer: 3, decimal: 4, percent: 0, date: 165 };
+/** Font, fill and border ids of each emphasis (fonts: 0 normal, 1 bold, 2 bold large; fill 2 grey; border 1 bottom line). */
+const EMPHASIS_STYLE: Record<Emphasis, { font: number; fill: number; border: number; wrap: boolean }> = {
+  plain: { font: 0, fill: 0, border: 0, wrap: false },
+  total: { font: 1, fill: 0, border: 0, wrap: false },
+  header: { font: 1, fill: 2, border: 1, wrap: true },
+  title: { font: 2, fill: 0, border: 0, wrap: false },
+};
+
+function styleIndex(format: NumberFormat, emphasis: Emphasis): number {
+  return 1 + EMPHASES.indexOf(emphasis) * FORMATS.length + FORMATS.indexOf(format);
+}
+
+function stylesXml(): string {
+  const xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
+  for (const e of EMPHASES) {
+    const s = EMPHASIS_STYLE[e];
+    for (const f of FORMATS) {
+      const id = NUM_FMT_ID[f];
+      const align = s.wrap ? '<alignment wrapText="1" vertical="top"/>' : '';
+      xfs.push(
+        `<xf numFmtId="${id}" fontId="${s.font}" fillId="${s.fill}" borderId="${s.border}" xfId="0"` +
+          `${id ? ' applyNumberFormat="1"' : ''}${s.font ? ' applyFont="1"' : ''}${s.fill ? ' applyFill="1"' : ''}${s.border ? ' applyBorder="1"' : ''}` +
+          (align ? ` applyAlignment="1">${align}</xf>` : '/>'),
+      );
+    }
+  }
+  return (
+    XML_HEAD +
+    `<styleSheet xmlns="${NS_MAIN}">` +
+    `<numFmts count="${CUSTOM_FORMATS.length}">${CUSTOM_FORMATS.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${escapeAttr(f.code)}"/>`).join('')}</numFmts>` +
+    '<fonts count="3">' +
+    '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
+    '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
+    '<font><b/><sz val="14"/><name val="Calibri"/><family val="2"/></font>' +
+    '</fonts>' +
+    '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>' +
+    '<fill><patternFill patternType="solid"><fgColor rgb="FFE7E6E6"/><bgColor indexed="64"/></patternFill></fill></fills>' +
+    '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>' +
+    '<border><left/><right/><top/><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>' +
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+    `<cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs>` +
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+    '</styleSheet>'
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// XML text.
+
+// Characters XML 1.0 does not allow (a lot id pasted with a control character, say) are dropped.
+// eslint-disable-next-line no-control-regex
+const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
+function escapeText(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
+  return s.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeAttr(s: string): string {
+  return escapeText(s).replace(/"/g, '&quot;');
+}
+
+/** Excel keeps at most 32,767 characters in a cell. */
+function cellText(s: string): string {
+  return s.length > 32_767 ? s.slice(0, 32_767) : s;
+}
+
+function numberText(n: number): string | null {
+  return Number.isFinite(n) ? String(n) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly list: string[] = [];
+  count = 0;
+
+  id(s: string): number {
+    this.count++;
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      this.index.set(s, i);
+      this.list.push(s);
+    }
+    return i;
+  }
+
+  *xml(): Iterable<string> {
+    yield `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.list.length}">`;
+    for (const s of this.list) {
+      const t = escapeText(cellText(s));
+      yield /^\s|\s$/.test(t) ? `<si><t xml:space="preserve">${t}</t></si>` : `<si><t>${t}</t></si>`;
+    }
+    yield '</sst>';
+  }
+}
+
+function lastColumn(sheet: SheetModel): number {
+  return Math.max(0, sheet.columns.length - 1);
+}
+
+function autoFilterRef(sheet: SheetModel): string | null {
+  if (!sheet.autoFilter || !sheet.headerRow) return null;
+  return `A1:${col(lastColumn(sheet))}${sheet.rowCount + 1}`;
+}
+
+function sheetViewXml(sheet: SheetModel, selected: boolean): string {
+  const f = sheet.freeze;
+  const tab = selected ? ' tabSelected="1"' : '';
+  if (!f || (f.rows === 0 && f.columns === 0)) return `<sheetViews><sheetView workbookViewId="0"${tab}/></sheetViews>`;
+  const pane = f.rows > 0 && f.columns > 0 ? 'bottomRight' : f.rows > 0 ? 'bottomLeft' : 'topRight';
+  const split = `${f.columns > 0 ? ` xSplit="${f.columns}"` : ''}${f.rows > 0 ? ` ySplit="${f.rows}"` : ''}`;
+  return (
+    `<sheetViews><sheetView workbookViewId="0"${tab}>` +
+    `<pane${split} topLeftCell="${col(f.columns)}${f.rows + 1}" activePane="${pane}" state="frozen"/>` +
+    `<selection pane="${pane}" activeCell="${col(f.columns)}${f.rows + 1}" sqref="${col(f.columns)}${f.rows + 1}"/>` +
+    '</sheetView></sheetViews>'
+  );
+}
+
+function colsXml(sheet: SheetModel): string {
+  return `<cols>${sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>`;
+}
+
+/** Writes one model into a zip as an .xlsx. */
+export async function writeXlsx(model: ReportModel, out: Writable, options: XlsxWriteOptions): Promise<XlsxWriteResult> {
+  const zip = new ZipWriter(out, { level: options.level ?? 1, modified: options.created });
+  const sheets = model.sheets;
+  const strings = new SharedStrings();
+  const total = sheets.reduce((n, s) => n + s.rowCount + (s.headerRow ? 1 : 0), 0);
+  let written = 0;
+  let formulaCells = 0;
+
+  await zip.add('[Content_Types].xml', contentTypesXml(sheets.length));
+  await zip.add('_rels/.rels', rootRelsXml());
+  await zip.add('docProps/app.xml', appXml(options.application, sheets));
+  await zip.add('docProps/core.xml', coreXml(options.created));
+  await zip.add('xl/workbook.xml', workbookXml(sheets));
+  await zip.add('xl/_rels/workbook.xml.rels', workbookRelsXml(sheets.length));
+  await zip.add('xl/styles.xml', stylesXml());
+
+  for (let si = 0; si < sheets.length; si++) {
+    const sheet = sheets[si];
+    const entry = await zip.entry(`xl/worksheets/sheet${si + 1}.xml`);
+    let buf =
+      XML_HEAD +
+      `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+      sheetViewXml(sheet, si === 0) +
+      '<sheetFormatPr defaultRowHeight="15"/>' +
+      colsXml(sheet) +
+      '<sheetData>';
+    const columnStyles = sheet.columns.map((c) => styleIndex(c.format, 'plain'));
+    const totalStyles = sheet.columns.map((c) => styleIndex(c.format, 'total'));
+    let r = 1;
+    if (sheet.headerRow) {
+      const hs = styleIndex('text', 'header');
+      buf += `<row r="1">${sheet.columns.map((c, i) => `<c r="${col(i)}1" s="${hs}" t="s"><v>${strings.id(c.header)}</v></c>`).join('')}</row>`;
+      r = 2;
+      written++;
+    }
+    let rowsSinceCheck = 0;
+    for (const row of sheet.rows()) {
+      const rowXml = renderRow(row, r, columnStyles, totalStyles, strings);
+      buf += rowXml.xml;
+      formulaCells += rowXml.formulas;
+      r++;
+      rowsSinceCheck++;
+      if (buf.length >= CHUNK_CHARS) {
+        await flush(entry, buf, options.signal);
+        buf = '';
+        written += rowsSinceCheck;
+        rowsSinceCheck = 0;
+        options.onRows?.(written, total);
+      }
+    }
+    const expected = sheet.rowCount + (sheet.headerRow ? 1 : 0);
+    if (r - 1 !== expected) throw new Error(`${sheet.name}: ${r - 1} rows written, ${expected} planned`);
+    written += rowsSinceCheck;
+    buf += '</sheetData>';
+    const filter = autoFilterRef(sheet);
+    if (filter) buf += `<autoFilter ref="${filter}"/>`;
+    buf += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
+    await flush(entry, buf, options.signal);
+    await entry.close();
+    options.onRows?.(written, total);
+  }
+
+  const sst = await zip.entry('xl/sharedStrings.xml');
+  let buf = '';
+  for (const part of strings.xml()) {
+    buf += part;
+    if (buf.length >= CHUNK_CHARS) {
+      await flush(sst, buf, options.signal);
+      buf = '';
+    }
+  }
+  await flush(sst, buf, options.signal);
+  await sst.close();
+  await zip.finish();
+  return { sheets: sheets.map((s) => s.name), formulaCells, rows: written };
+}
+
+async function flush(entry: ZipEntryWriter, xml: string, signal: AbortSignal | undefined): Promise<void> {
+  signal?.throwIfAborted();
+  if (xml.length > 0) await entry.write(Buffer.from(xml, 'utf8'));
+}
+
+const EMPHASIS_OF: Record<NonNullable<ReportRow['emphasis']>, Emphasis> = { title: 'title', header: 'header', total: 'total' };
+
+function renderRow(row: ReportRow, r: number, plain: number[], totals: number[], strings: SharedStrings): { xml: string; formulas: number } {
+  const cells = row.cells;
+  const emphasis = row.emphasis ? EMPHASIS_OF[row.emphasis] : 'plain';
+  const styles = emphasis === 'total' ? totals : emphasis === 'plain' ? plain : null;
+  let xml = `<row r="${r}">`;
+  let formulas = 0;
+  for (let c = 0; c < cells.length; c++) {
+    const v: CellValue = cells[c];
+    if (v === null || v === undefined) continue;
+    const format = row.formats?.[c];
+    const s = format !== undefined || styles === null ? styleIndex(format ?? 'general', emphasis) : (styles[c] ?? 0);
+    const at = `${col(c)}${r}`;
+    const sAttr = s ? ` s="${s}"` : '';
+    if (typeof v === 'number') {
+      const t = numberText(v);
+      if (t !== null) xml += `<c r="${at}"${sAttr}><v>${t}</v></c>`;
+    } else if (typeof v === 'string') {
+      xml += `<c r="${at}"${sAttr} t="s"><v>${strings.id(v)}</v></c>`;
+    } else if (typeof v === 'boolean') {
+      xml += `<c r="${at}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
+    } else if (isFormula(v)) {
+      formulas++;
+      const f = escapeText(v.formula);
+      if (typeof v.result === 'number') {
+        const t = numberText(v.result);
+        xml += t === null ? `<c r="${at}"${sAttr}><f>${f}</f></c>` : `<c r="${at}"${sAttr}><f>${f}</f><v>${t}</v></c>`;
+      } else {
+        xml += `<c r="${at}"${sAttr} t="str"><f>${f}</f><v>${escapeText(cellText(v.result))}</v></c>`;
+      }
+    }
+  }
+  return { xml: `${xml}</row>`, formulas };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Package parts.
+
+function contentTypesXml(sheets: number): string {
+  let overrides = '';
+  for (let i = 1; i <= sheets; i++) {
+    overrides += `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`;
+  }
+  return (
+    XML_HEAD +
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+    overrides +
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+    '</Types>'
+  );
+}
+
+function rootRelsXml(): string {
+  return (
+    XML_HEAD +
+    `<Relationships xmlns="${NS_PKG_REL}">` +
+    `<Relationship Id="rId1" Type="${REL_OFFICE}/officeDocument" Target="xl/workbook.xml"/>` +
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+    `<Relationship Id="rId3" Type="${REL_OFFICE}/extended-properties" Target="docProps/app.xml"/>` +
+    '</Relationships>'
+  );
+}
+
+function appXml(application: string, sheets: SheetModel[]): string {
+  return (
+    XML_HEAD +
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+    `<Application>${escapeText(application)}</Application>` +
+    '<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant>' +
+    `<vt:variant><vt:i4>${sheets.length}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
+    `<TitlesOfParts><vt:vector size="${sheets.length}" baseType="lpstr">${sheets.map((s) => `<vt:lpstr>${escapeText(s.name)}</vt:lpstr>`).join('')}</vt:vector></TitlesOfParts>` +
+    '</Properties>'
+  );
+}
+
+function coreXml(created: Date): string {
+  const iso = `${created.toISOString().slice(0, 19)}Z`;
+  return (
+    XML_HEAD +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" ' +
+    'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    '<dc:title>Fleetbook report</dc:title><dc:creator>Fleetbook</dc:creator>' +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${iso}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${iso}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+function workbookXml(sheets: SheetModel[]): string {
+  const names: string[] = [];
+  sheets.forEach((s, i) => {
+    const ref = autoFilterRef(s);
+    if (ref) {
+      const [a, b] = ref.split(':');
+      const abs = (x: string) => x.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+      names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeText(`${quoteSheet(s.name)}!${abs(a)}:${abs(b)}`)}</definedName>`);
+    }
+  });
+  return (
+    XML_HEAD +
+    `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    '<workbookPr defaultThemeVersion="124226"/>' +
+    '<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="15000" activeTab="0"/></bookViews>' +
+    `<sheets>${sheets.map((s, i) => `<sheet name="${escapeAttr(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>` +
+    (names.length ? `<definedNames>${names.join('')}</definedNames>` : '') +
+    '<calcPr calcId="191029" fullCalcOnLoad="1"/>' +
+    '</workbook>'
+  );
+}
+
+function workbookRelsXml(sheets: number): string {
+  let rels = '';
+  for (let i = 1; i <= sheets; i++) rels += `<Relationship Id="rId${i}" Type="${REL_OFFICE}/worksheet" Target="worksheets/sheet${i}.xml"/>`;
+  rels += `<Relationship Id="rId${sheets + 1}" Type="${REL_OFFICE}/styles" Target="styles.xml"/>`;
+  rels += `<Relationship Id="rId${sheets + 2}" Type="${REL_OFFICE}/sharedStrings" Target="sharedStrings.xml"/>`;
+  return `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${rels}</Relationships>`;
+}
