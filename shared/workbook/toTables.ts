@@ -101,7 +101,8 @@ export function percentCell(v: number | undefined): OutCell {
 /** A driver or override value: numbers as numbers, yyyy-mm-dd text as a date, other text as text. */
 function looseValue(v: number | string): OutCell {
   if (typeof v === 'number') return v;
-  return isLocalDate(v) ? { kind: 'day', date: v } : text(v);
+  // Before March 1900 Excel's day count is off by its fictitious 1900-02-29: such text stays text.
+  return isLocalDate(v) && v >= '1900-03-01' ? { kind: 'day', date: v } : text(v);
 }
 
 // ---- layouts: which column holds what ----
@@ -368,7 +369,7 @@ function assumptionsSheet(a: Assumptions, original: OriginalBook | undefined, na
   // The file's rows first, in its order and under its labels.
   kept?.keys.forEach((key, i) => {
     const fixed = fixedOf(key);
-    const value = fixed ? fixedValue(a, fixed.field) : key in a.drivers ? looseValue(a.drivers[key]) : null;
+    const value = fixed ? fixedValue(a, fixed.field) : Object.prototype.hasOwnProperty.call(a.drivers, key) ? looseValue(a.drivers[key]) : null;
     written.add(fixed ? fixed.field : key);
     add(kept.labels[i], value, kept.values[i]);
   });
