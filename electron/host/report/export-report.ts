@@ -6,6 +6,7 @@
  * app's and the CLI's to the cent.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Fleet } from '../../../shared/domain/fleet';
@@ -101,35 +102,30 @@ export async function exportReport(input: ExportReportInput, outPath: string, op
 
   const dir = dirname(outPath);
   const tmp = join(dir, `.${basename(outPath)}.report-${randomBytes(6).toString('hex')}.tmp`);
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
   let stage = 'write';
+  let stream: WriteStream | undefined;
   try {
-    handle = await open(tmp, 'wx', 0o666);
-    const stream = handle.createWriteStream({ autoClose: false, highWaterMark: 1 << 20 });
-    const done = new Promise<void>((resolve, reject) => {
-      stream.once('finish', resolve);
-      stream.once('error', reject);
+    // flush: the descriptor is fsync'ed before it is closed, so the data is on disk before the rename.
+    stream = createWriteStream(tmp, { flags: 'wx', mode: 0o666, flush: true, highWaterMark: 1 << 20 });
+    const closed = new Promise<void>((resolve, reject) => {
+      stream!.once('close', resolve);
+      stream!.once('error', reject);
     });
-    let result;
-    try {
-      result = await writeXlsx(model, stream, {
-        level: options.compressionLevel,
-        created: input.now,
-        application: `Fleetbook ${input.appVersion}`,
-        signal: options.signal,
-        onRows: options.onProgress ? (written, total) => options.onProgress!(total > 0 ? Math.min(1, written / total) : 1) : undefined,
-      });
-      stream.end();
-      await done;
-    } catch (e) {
-      stream.destroy();
-      await done.catch(() => undefined);
-      throw e;
-    }
-    const bytes = (await handle.stat()).size;
-    await handle.sync(); // on disk before the name points at it
-    await handle.close();
-    handle = undefined;
+    closed.catch(() => undefined);
+    await new Promise<void>((resolve, reject) => {
+      stream!.once('open', () => resolve());
+      stream!.once('error', reject);
+    });
+    const result = await writeXlsx(model, stream, {
+      level: options.compressionLevel,
+      created: input.now,
+      application: `Fleetbook ${input.appVersion}`,
+      signal: options.signal,
+      onRows: options.onProgress ? (written, total) => options.onProgress!(total > 0 ? Math.min(1, written / total) : 1) : undefined,
+    });
+    stream.end();
+    await closed;
+    const bytes = stream.bytesWritten;
     stage = 'rename';
     options.signal?.throwIfAborted();
     await rename(tmp, outPath);
@@ -137,7 +133,10 @@ export async function exportReport(input: ExportReportInput, outPath: string, op
     options.onProgress?.(1);
     return { path: outPath, sheets: result.sheets, formulaCells: result.formulaCells, rows: result.rows, bytes };
   } catch (e) {
-    await handle?.close().catch(() => undefined);
+    if (stream && !stream.closed) {
+      stream.destroy();
+      await new Promise<void>((resolve) => (stream!.closed ? resolve() : stream!.once('close', () => resolve())));
+    }
     await unlink(tmp).catch(() => undefined);
     if (isNodeIoError(e)) throw new UserFacingError(ioMessage(e, `${stage === 'rename' ? 'replace' : 'write'} ${basename(outPath)}`, dir));
     throw e;

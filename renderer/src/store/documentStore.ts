@@ -48,7 +48,8 @@ export interface DocumentState extends DocumentData {
    */
   origins: ReadonlyMap<string, number>;
 
-  loadDocument(fleet: Fleet, fileName: string, docId?: string): void;
+  /** Open a document (not undoable; clears the history). `unsaved`: it is not on disk as it is (recovered work). */
+  loadDocument(fleet: Fleet, fileName: string, docId?: string, options?: { unsaved?: boolean }): void;
   /** Set one cell from text; text that does not parse is kept as a draft with its problem. */
   editCell(rowId: string, field: string, rawText: string): void;
   /** Paste a TSV block with its top-left cell at (startRowId, startField); null row = append. One undo step. */
@@ -60,6 +61,8 @@ export interface DocumentState extends DocumentData {
   redo(): void;
   /** Record that the document as it is now has been saved (optionally under a new name or id). */
   markSaved(fileName?: string, docId?: string): void;
+  /** Mark the document as not saved as it is, whatever undo does (until markSaved). */
+  markUnsaved(): void;
 }
 
 export type DocumentStore = StoreApi<DocumentState> & { temporal: StoreApi<TemporalState<DocumentData>> };
@@ -72,6 +75,8 @@ export function newRowId(): string {
 
 export const EMPTY_FLEET: Fleet = { assumptions: DEFAULT_ASSUMPTIONS, lots: [], events: [], scenarios: [] };
 const NO_DRAFTS: Drafts = Object.freeze({});
+/** A saved snapshot no document is equal to: the document stays unsaved until markSaved. */
+const NOT_SAVED: Fleet = { ...EMPTY_FLEET };
 
 function isLotField(f: string): f is LotField {
   return (LOT_FIELDS as readonly string[]).includes(f);
@@ -275,8 +280,9 @@ const initializer: StateCreator<DocumentState, [], [['temporal', StoreApi<Tempor
       savedDrafts: NO_DRAFTS,
       origins: new Map(),
 
-      loadDocument(fleet, fileName, docId) {
+      loadDocument(fleet, fileName, docId, options) {
         const rowIds = fleet.lots.map(() => newRowId());
+        const unsaved = options?.unsaved === true;
         set({
           fleet,
           rowIds,
@@ -284,9 +290,9 @@ const initializer: StateCreator<DocumentState, [], [['temporal', StoreApi<Tempor
           drafts: NO_DRAFTS,
           fileName,
           docId,
-          savedFleet: fleet,
+          savedFleet: unsaved ? NOT_SAVED : fleet,
           savedDrafts: NO_DRAFTS,
-          dirty: false,
+          dirty: unsaved,
         });
         // Opening a file is not an undoable edit.
         clearHistory();
@@ -390,6 +396,10 @@ const initializer: StateCreator<DocumentState, [], [['temporal', StoreApi<Tempor
           ...(docId !== undefined ? { docId } : {}),
         });
       },
+
+      markUnsaved() {
+        set({ savedFleet: NOT_SAVED, dirty: true });
+      },
     };
   },
   {
@@ -400,11 +410,36 @@ const initializer: StateCreator<DocumentState, [], [['temporal', StoreApi<Tempor
   },
 );
 
-/** Keep `dirty` true exactly when the data differs from the saved snapshot, whoever changed it (undo included). */
+/**
+ * Keep `dirty` true exactly when the data differs from the saved snapshot, whoever changed it
+ * (undo back to the saved state clears it). Setting `dirty` by hand is honoured: true marks the
+ * document unsaved, false marks it saved as it is.
+ */
 function trackDirty(store: StoreApi<DocumentState>): void {
-  store.subscribe((s) => {
+  let syncing = false;
+  const sync = (patch: Partial<DocumentState>) => {
+    syncing = true;
+    try {
+      store.setState(patch);
+    } finally {
+      syncing = false;
+    }
+  };
+  store.subscribe((s, prev) => {
+    if (syncing) return;
+    const byHand =
+      s.dirty !== prev.dirty &&
+      s.fleet === prev.fleet &&
+      s.drafts === prev.drafts &&
+      s.savedFleet === prev.savedFleet &&
+      s.savedDrafts === prev.savedDrafts;
+    if (byHand) {
+      if (s.dirty) sync({ savedFleet: NOT_SAVED });
+      else sync({ savedFleet: s.fleet, savedDrafts: s.drafts });
+      return;
+    }
     const dirty = s.fleet !== s.savedFleet || s.drafts !== s.savedDrafts;
-    if (dirty !== s.dirty) store.setState({ dirty });
+    if (dirty !== s.dirty) sync({ dirty });
   });
 }
 

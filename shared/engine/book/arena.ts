@@ -6,8 +6,12 @@
  */
 export type TakeColumn = (length: number) => Float64Array;
 
-/** 512 KB: small enough for the allocator to recycle freed chunks without fresh page faults. */
-const CHUNK_LENGTH = 1 << 16;
+/**
+ * 64 KB: few enough buffers for the garbage collector, small enough for the allocator to recycle
+ * freed chunks (no fresh page faults), and a kept column pins at most 64 KB (a lot recomputed after
+ * each edit leaves its old chunk to the collector once the chunk's other columns are gone too).
+ */
+const CHUNK_LENGTH = 1 << 13;
 /** Above this (1 GB of doubles) a block falls back to chunks rather than one allocation. */
 const MAX_BLOCK_LENGTH = 1 << 27;
 

@@ -3,6 +3,7 @@ import type { AssetClass, Fleet, Lot } from '../../domain/fleet';
 import { findPreset, normaliseModel, type HardwarePreset } from '../../presets/hardware';
 import type { LotSchedule } from '../book/types';
 import type { MarketDrivers } from './drivers';
+import { scratchF64, scratchU8, takeF64, takeU8 } from './columns';
 import { anchorFactor, buyerValue, impliedLife, monthlyRate, solveInto } from './kernel';
 import { daysPath, hashpriceMonthPath, rentPath } from './market';
 
@@ -316,8 +317,8 @@ function unmodelled(lot: Lot, preset: HardwarePreset | undefined, issue: string,
  * scales it by its units. `books` (the book engine's schedules, matched by lot id) adds the book
  * NBV, the gap and the impairment flags; without books those flags are false.
  *
- * The lots' arrays are views into a few shared buffers (one allocation per column instead of one
- * per lot and column): to post one lot's array elsewhere, copy it with slice().
+ * The lots' arrays are views cut from shared 512 KB chunks (columns.ts): to post one lot's array
+ * alone to another thread, copy it with slice().
  */
 export function computeEconomicValues(fleet: Fleet, books: LotSchedule[] | null, drivers: MarketDrivers, options?: ComputeOptions): LotEconomics[] {
   const asOfMonth = monthIndexOf(drivers.asOf ?? drivers.marketStart);
@@ -338,7 +339,6 @@ export function computeEconomicValues(fleet: Fleet, books: LotSchedule[] | null,
   const rentGroups = new Map<string, Group>();
   let first = Infinity;
   let last = -Infinity;
-  let total = 0;
   let groupCells = 0;
   let maxN = 0;
   let anyAsic = false;
@@ -426,7 +426,6 @@ export function computeEconomicValues(fleet: Fleet, books: LotSchedule[] | null,
       rentDecay = rentDecayByModel.get(lot.model, p) ?? drivers.gpu.rentDecay;
       successors = successorsByModel.get(lot.model, p) ?? EMPTY_DATES;
     }
-    total += n;
 
     // Find or make the group (hash chain; successors compare by identity: one array per model entry).
     let h = mix(mix(mix(mix(mix(mix(cls, m0), hashrate), kw), gpus), rent0), rentDecay);
@@ -460,7 +459,8 @@ export function computeEconomicValues(fleet: Fleet, books: LotSchedule[] | null,
     groupOf[li] = g;
   }
 
-  const gs: GroupSlabs = { W: new Float64Array(groupCells), S: new Float64Array(groupCells), margin: new Float64Array(groupCells), op: new Uint8Array(groupCells) };
+  // Group results are only needed during this call: reused buffers, no fresh memory per run.
+  const gs: GroupSlabs = { W: scratchF64(0, groupCells), S: scratchF64(1, groupCells), margin: scratchF64(2, groupCells), op: scratchU8(groupCells) };
   if (groups.length > 0) {
     const length = last - first + 1;
     const days = daysPath(first, length);
@@ -481,59 +481,35 @@ export function computeEconomicValues(fleet: Fleet, books: LotSchedule[] | null,
 
   const bookById = new Map<string, LotSchedule>();
   if (books) for (const b of books) bookById.set(b.lotId, b);
-  const out: OutSlabs = {
-    at: 0,
-    ev: new Float64Array(total),
-    sal: new Float64Array(total),
-    margin: new Float64Array(total),
-    dep: new Float64Array(total),
-    op: new Uint8Array(total),
-    nbv: books ? new Float64Array(total) : EMPTY_F,
-    gap: books ? new Float64Array(total) : EMPTY_F,
-  };
   const result: LotEconomics[] = new Array(count);
   for (let li = 0; li < count; li++) {
     const g = groupOf[li];
     const lot = lots[li];
     result[li] = g
-      ? scaleLot(lot, presetOfLot[li], g, gs, bookById.get(lot.id), unitsOf(options, lot.id), asOfMonth, out)
+      ? scaleLot(lot, presetOfLot[li], g, gs, bookById.get(lot.id), unitsOf(options, lot.id), asOfMonth)
       : unmodelled(lot, presetOfLot[li], issueOf[li]!, Number.isNaN(monthOfLot[li]) ? 0 : monthOfLot[li], asOfMonth);
   }
   return result;
 }
 
 
-/** Output column buffers shared by the lots, filled left to right. */
-interface OutSlabs {
-  at: number;
-  ev: Float64Array;
-  sal: Float64Array;
-  margin: Float64Array;
-  dep: Float64Array;
-  op: Uint8Array;
-  nbv: Float64Array;
-  gap: Float64Array;
-}
-
 /** Per-unit group results times the lot's units, in whole cents, with the book columns. */
 function scaleLot(
   lot: Lot, preset: HardwarePreset | undefined, g: Group, gs: GroupSlabs, book: LotSchedule | undefined,
-  units: ArrayLike<number> | undefined, asOfMonth: MonthIndex, out: OutSlabs,
+  units: ArrayLike<number> | undefined, asOfMonth: MonthIndex,
 ): LotEconomics {
   const n = g.n;
-  const at = out.at;
-  out.at += n;
   const qty = lot.quantity;
   const src = g.at;
   const W = gs.W;
   const S = gs.S;
   const M = gs.margin;
   const O = gs.op;
-  const ev = out.ev;
-  const sal = out.sal;
-  const margin = out.margin;
-  const op = out.op;
-  const dep = out.dep;
+  const ev = takeF64(n);
+  const sal = takeF64(n);
+  const margin = takeF64(n);
+  const op = takeU8(n);
+  const dep = takeF64(n);
   const q0 = units ? units[0] : qty;
   const initialValue = roundHalfAway(W[src] * q0);
   let prev = initialValue;
@@ -541,11 +517,11 @@ function scaleLot(
     for (let i = 0; i < n; i++) {
       // End-of-month value of month i = W(i + 1).
       const v = roundHalfAway(W[src + i + 1] * qty);
-      ev[at + i] = v;
-      sal[at + i] = roundHalfAway(S[src + i + 1] * qty);
-      margin[at + i] = roundHalfAway(M[src + i] * qty);
-      op[at + i] = qty > 0 ? O[src + i] : 0;
-      dep[at + i] = prev - v;
+      ev[i] = v;
+      sal[i] = roundHalfAway(S[src + i + 1] * qty);
+      margin[i] = roundHalfAway(M[src + i] * qty);
+      op[i] = qty > 0 ? O[src + i] : 0;
+      dep[i] = prev - v;
       prev = v;
     }
   } else {
@@ -553,11 +529,11 @@ function scaleLot(
     for (let i = 0; i < n; i++) {
       const q = units[i <= uLast ? i : uLast];
       const v = roundHalfAway(W[src + i + 1] * q);
-      ev[at + i] = v;
-      sal[at + i] = roundHalfAway(S[src + i + 1] * q);
-      margin[at + i] = roundHalfAway(M[src + i] * q);
-      op[at + i] = q > 0 ? O[src + i] : 0;
-      dep[at + i] = prev - v;
+      ev[i] = v;
+      sal[i] = roundHalfAway(S[src + i + 1] * q);
+      margin[i] = roundHalfAway(M[src + i] * q);
+      op[i] = q > 0 ? O[src + i] : 0;
+      dep[i] = prev - v;
       prev = v;
     }
   }
@@ -565,8 +541,8 @@ function scaleLot(
   let bookNbv: Float64Array | undefined;
   let gap: Float64Array | undefined;
   if (book) {
-    const nb = out.nbv;
-    const gp = out.gap;
+    const nb = takeF64(n);
+    const gp = takeF64(n);
     const shift = g.m0 - book.startMonth;
     const bl = book.length;
     const cc = book.closingCost;
@@ -576,18 +552,18 @@ function scaleLot(
       const j = i + shift;
       // Before the book starts there is nothing on the books; after it ends the last NBV holds.
       const nbv = j < 0 || bl === 0 ? 0 : j < bl ? cc[j] - ca[j] : lastNbv;
-      nb[at + i] = nbv;
-      gp[at + i] = nbv - ev[at + i];
+      nb[i] = nbv;
+      gp[i] = nbv - ev[i];
     }
-    bookNbv = nb.subarray(at, at + n);
-    gap = gp.subarray(at, at + n);
+    bookNbv = nb;
+    gap = gp;
   }
 
   const k = asOfMonth - g.m0;
   const held = k >= 0 && k < n;
   const qk = held ? (units ? units[k < units.length ? k : units.length - 1] : qty) : 0;
   const undiscounted = held ? roundHalfAway(g.undiscountedAsOf * qk) : 0;
-  const recoverable = held ? ev[at + k] : 0;
+  const recoverable = held ? ev[k] : 0;
   const nbvAsOf = held && bookNbv ? bookNbv[k] : undefined;
   return {
     lotId: lot.id,
@@ -599,16 +575,16 @@ function scaleLot(
     startMonth: g.m0,
     length: n,
     initialValue,
-    economicValue: ev.subarray(at, at + n),
-    salvageValue: sal.subarray(at, at + n),
-    margin: margin.subarray(at, at + n),
+    economicValue: ev,
+    salvageValue: sal,
+    margin,
     fixedCostPerMonth: roundHalfAway(g.fixed * qty),
-    operating: op.subarray(at, at + n),
+    operating: op,
     economicLifeMonths: g.life,
     operatingLifeMonths: g.opLife,
     bookNbv,
     gap,
-    economicDepreciation: dep.subarray(at, at + n),
+    economicDepreciation: dep,
     impliedLifeMonths: g.implied,
     asOfMonth,
     asOfIndex: held ? k : -1,

@@ -29,6 +29,9 @@ const S_PERCENT = 4;
 const S_DATETIME = 5;
 const S_QUOTED = 6;
 
+/** 1900-03-01: earlier serials count Excel's fictitious 1900-02-29. */
+const FIRST_TRUE_SERIAL_1900 = 61;
+
 const STYLES = `${XML_DECL}<styleSheet xmlns="${NS_MAIN}">
 <numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="0.####%"/><numFmt numFmtId="166" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts>
 <fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>
@@ -149,8 +152,12 @@ function cellXml(ref: string, v: OutCell, header: boolean, ctx: SheetContext): s
   switch (v.kind) {
     case 'money':
       return `<c r="${ref}" s="${S_MONEY}"><v>${numberText(v.cents / 100)}</v></c>`;
-    case 'day':
-      return `<c r="${ref}" s="${S_DATE}"><v>${localDateToExcelSerial(v.date, ctx.date1904)}</v></c>`;
+    case 'day': {
+      const serial = localDateToExcelSerial(v.date, ctx.date1904);
+      // A day before the workbook's date system starts cannot be a date cell: it stays text.
+      if (serial < (ctx.date1904 ? 0 : FIRST_TRUE_SERIAL_1900)) return `<c r="${ref}" t="s"><v>${ctx.strings.add(v.date)}</v></c>`;
+      return `<c r="${ref}" s="${S_DATE}"><v>${serial}</v></c>`;
+    }
     case 'date':
       return `<c r="${ref}" s="${Number.isInteger(v.serial) ? S_DATE : S_DATETIME}"><v>${numberText(v.serial)}</v></c>`;
     case 'percent':

@@ -1,6 +1,6 @@
 /**
- * A small zip writer for the parts of an .xlsx: each part is deflated as it is written, with the
- * web-standard CompressionStream and TextEncoder (Node 18+ and every browser have them; they are
+ * A small zip writer for the parts of an .xlsx: large parts are deflated as they are written, with
+ * the web-standard CompressionStream and TextEncoder (Node 18+ and every browser have them; they are
  * declared here because the pure core compiles without DOM or Node types).
  *
  * The output is deterministic (fixed timestamps, parts in the order written), so a script that
@@ -23,6 +23,7 @@ const EOCD_SIGNATURE = 0x06054b50;
 const VERSION = 20;
 /** Bit 11: names are UTF-8. */
 const FLAG_UTF8 = 0x0800;
+const STORED = 0;
 const DEFLATE = 8;
 /** 1980-01-01 00:00, the earliest DOS date: parts carry no wall-clock time. */
 const DOS_TIME = 0;
@@ -54,28 +55,44 @@ export function crc32(data: Uint8Array): number {
 
 interface WrittenEntry {
   name: Uint8Array;
+  method: number;
   crc: number;
   size: number;
   compressed: Uint8Array[];
   compressedSize: number;
 }
 
-/** One part being written: text goes in piece by piece and is deflated in batches. */
+/** Parts up to this size are stored, not deflated: a compressor costs more than it saves on them. */
+const STORE_MAX_BYTES = 32 * 1024;
+
+type Finished = (method: number, crc: number, size: number, data: Uint8Array[]) => void;
+
+/**
+ * One part being written: text goes in piece by piece. A small part is stored whole; a larger one
+ * goes through the compressor in batches, so a long sheet is never held uncompressed.
+ */
 export class ZipEntryWriter {
   private pending: string[] = [];
   private pendingChars = 0;
   private crc = 0;
   private size = 0;
-  private readonly writer: StreamWriter;
-  private readonly collected: Promise<Uint8Array[]>;
+  private compressor: { writer: StreamWriter; collected: Promise<Uint8Array[]> } | null = null;
   private readonly encoder = new TextEncoder();
 
-  constructor(private readonly done: (crc: number, size: number, compressed: Uint8Array[]) => void) {
+  constructor(private readonly done: Finished) {}
+
+  /** Adds text; handed to the compressor once a batch is full. */
+  async text(piece: string): Promise<void> {
+    this.pending.push(piece);
+    this.pendingChars += piece.length;
+    if (this.pendingChars >= BATCH_CHARS) await this.flush();
+  }
+
+  private startCompressor(): { writer: StreamWriter; collected: Promise<Uint8Array[]> } {
     const stream = new CompressionStream('deflate-raw');
-    this.writer = stream.writable.getWriter();
     const reader = stream.readable.getReader();
     // Read as the compressor produces, or writes would wait on a full queue.
-    this.collected = (async () => {
+    const collected = (async () => {
       const out: Uint8Array[] = [];
       for (;;) {
         const { done, value } = await reader.read();
@@ -83,39 +100,39 @@ export class ZipEntryWriter {
         if (value) out.push(value);
       }
     })();
+    return { writer: stream.writable.getWriter(), collected };
   }
 
-  /** Adds text; flushed to the compressor once a batch is full. */
-  async text(piece: string): Promise<void> {
-    this.pending.push(piece);
-    this.pendingChars += piece.length;
-    if (this.pendingChars >= BATCH_CHARS) await this.flush();
-  }
-
-  async bytes(data: Uint8Array): Promise<void> {
-    await this.flush();
-    await this.push(data);
+  private take(): Uint8Array {
+    const data = this.encoder.encode(this.pending.join(''));
+    this.pending = [];
+    this.pendingChars = 0;
+    this.crc = crc32Update(this.crc, data);
+    this.size += data.length;
+    return data;
   }
 
   private async flush(): Promise<void> {
     if (this.pending.length === 0) return;
-    const text = this.pending.join('');
-    this.pending = [];
-    this.pendingChars = 0;
-    await this.push(this.encoder.encode(text));
-  }
-
-  private async push(data: Uint8Array): Promise<void> {
-    if (data.length === 0) return;
-    this.crc = crc32Update(this.crc, data);
-    this.size += data.length;
-    await this.writer.write(data);
+    const data = this.take();
+    this.compressor ??= this.startCompressor();
+    await this.compressor.writer.write(data);
   }
 
   async close(): Promise<void> {
-    await this.flush();
-    await this.writer.close();
-    this.done(this.crc >>> 0, this.size, await this.collected);
+    if (!this.compressor) {
+      const data = this.take();
+      if (data.length <= STORE_MAX_BYTES) {
+        this.done(STORED, this.crc >>> 0, this.size, [data]);
+        return;
+      }
+      this.compressor = this.startCompressor();
+      await this.compressor.writer.write(data);
+    } else {
+      await this.flush();
+    }
+    await this.compressor.writer.close();
+    this.done(DEFLATE, this.crc >>> 0, this.size, await this.compressor.collected);
   }
 }
 
@@ -130,11 +147,11 @@ export class ZipWriter {
     if (this.open) throw new Error('zip writer: close the previous part first');
     this.open = true;
     const encodedName = this.encoder.encode(name);
-    return new ZipEntryWriter((crc, size, compressed) => {
+    return new ZipEntryWriter((method, crc, size, compressed) => {
       this.open = false;
       const compressedSize = compressed.reduce((n, c) => n + c.length, 0);
       if (size > MAX_ZIP32 || compressedSize > MAX_ZIP32) throw new Error(`the part ${name} is larger than 4 GB`);
-      this.entries.push({ name: encodedName, crc, size, compressed, compressedSize });
+      this.entries.push({ name: encodedName, method, crc, size, compressed, compressedSize });
     });
   }
 
@@ -163,7 +180,7 @@ export class ZipWriter {
       view.setUint32(at, LOCAL_HEADER_SIGNATURE, true);
       view.setUint16(at + 4, VERSION, true);
       view.setUint16(at + 6, FLAG_UTF8, true);
-      view.setUint16(at + 8, DEFLATE, true);
+      view.setUint16(at + 8, e.method, true);
       view.setUint16(at + 10, DOS_TIME, true);
       view.setUint16(at + 12, DOS_DATE, true);
       view.setUint32(at + 14, e.crc, true);
@@ -184,7 +201,7 @@ export class ZipWriter {
       view.setUint16(at + 4, VERSION, true);
       view.setUint16(at + 6, VERSION, true);
       view.setUint16(at + 8, FLAG_UTF8, true);
-      view.setUint16(at + 10, DEFLATE, true);
+      view.setUint16(at + 10, e.method, true);
       view.setUint16(at + 12, DOS_TIME, true);
       view.setUint16(at + 14, DOS_DATE, true);
       view.setUint32(at + 16, e.crc, true);

@@ -102,6 +102,22 @@ describe('document store: undo granularity', () => {
     expect(s().fleet.lots.map((l) => l.id)).toEqual(['A', 'B', 'C', 'LOT-4']);
   });
 
+  it('keeps recovered work and a hand-set unsaved mark unsaved, even after undo', () => {
+    s().loadDocument(fleet([lot('A')]), 'recovered.xlsx', 'doc-2', { unsaved: true });
+    expect(s().dirty).toBe(true);
+    s().editCell(rowId(0), 'quantity', '3');
+    s().undo();
+    expect(s().dirty).toBe(true);
+    s().markSaved();
+    expect(s().dirty).toBe(false);
+    store.setState({ dirty: true });
+    expect(s().dirty).toBe(true);
+    s().editCell(rowId(0), 'quantity', '4');
+    s().undo();
+    expect(s().dirty).toBe(true);
+    expect(history().pastStates).toHaveLength(0);
+  });
+
   it('caps the history at 200 steps', () => {
     for (let i = 0; i < 205; i++) s().editCell(rowId(0), 'quantity', String(i + 1));
     expect(history().pastStates).toHaveLength(200);

@@ -142,7 +142,7 @@ function eventArb(lot: Lot): fc.Arbitrary<FleetEvent> {
       case 'idle':
         return fc.record({ date, days: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }) }).map(({ date: d, days }) => {
           const e: FleetEvent = { date: d, lotId: lot.id, type };
-          if (days !== undefined) e.until = dayOf(Date.parse(`${d}T00:00:00Z`) / 86_400_000 + days);
+          if (days !== undefined) e.until = dayOf(Math.min(DAY1, Date.parse(`${d}T00:00:00Z`) / 86_400_000 + days));
           return e;
         });
     }

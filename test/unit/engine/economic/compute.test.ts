@@ -82,6 +82,7 @@ describe('constant prices, zero discount: value = remaining margins + final salv
     expect(e.initialValue).toBe(596800 * 3);
     expect(arr(e.economicValue)).toEqual([1380300, 970200, 560100, 150000]);
     expect(arr(e.margin)).toEqual([416100, 416100, 416100, 416100]);
+    expect(e.fixedCostPerMonth).toBe(6000);
     expect(arr(cashFlowOf(e))).toEqual([410100, 410100, 410100, 410100]);
     expect(e.economicLifeMonths).toBe(4);
   });
