@@ -5,7 +5,7 @@
 import type { Fleet } from '../../../shared/domain/fleet';
 import type { HostError, OpenedDocument } from '../../../shared/ipc/contract';
 import { platform, fileToOpenRequest } from '../platform';
-import { useDocumentStore, EMPTY_FLEET } from '../store';
+import { useDocumentStore, EMPTY_FLEET, selectProblemCount } from '../store';
 import { useNotices } from './notices';
 
 function reportError(prefix: string, error: HostError): void {
@@ -79,9 +79,10 @@ async function ensureDocId(): Promise<string | null> {
 
 function fleetToSave(): Fleet | null {
   const s = useDocumentStore.getState();
-  const drafts = Object.keys(s.drafts).length;
-  if (drafts > 0) {
-    useNotices.getState().push('error', `Fix the ${drafts} row(s) with invalid cells before saving (they are marked in the grid).`);
+  // Invalid cells and duplicate Lot IDs would write a file that does not open again.
+  const problems = selectProblemCount(s);
+  if (problems > 0) {
+    useNotices.getState().push('error', `Fix the ${problems} problem(s) marked in the Fleet grid before saving.`);
     return null;
   }
   return s.fleet;
@@ -132,9 +133,8 @@ export async function autosave(): Promise<void> {
 export async function recover(recoveryId: string): Promise<void> {
   const res = await platform().recover({ recoveryId });
   if (!res.ok) return reportError('Could not recover the work', res.error);
-  load(res.value);
   // Recovered work is not on disk yet: it stays marked unsaved.
-  useDocumentStore.setState({ dirty: true });
+  useDocumentStore.getState().loadDocument(res.value.fleet, res.value.name, res.value.docId, { unsaved: true });
 }
 
 export async function discardRecovery(recoveryId: string): Promise<void> {
