@@ -7,6 +7,8 @@ import { packPeriods, type BookQuery, type FromWorker, type ToWorker } from './p
 export interface BookEngine {
   computeLotSchedule(lot: Lot, events: readonly FleetEvent[], calendar: FiscalCalendar): LotSchedule;
   rollupPeriods(schedules: readonly LotSchedule[], kind: PeriodKind, calendar: FiscalCalendar): PeriodRow[];
+  /** The tax book: fleet-wide, since the mid-quarter test looks at every lot of a tax year. */
+  computeTaxSchedules?(fleet: Fleet): LotSchedule[];
 }
 
 export interface Reply {
@@ -27,6 +29,21 @@ export function createEngineCore(engine: BookEngine, now: () => number = () => p
   let eventsByLot = new Map<string, FleetEvent[]>();
   let schedules: (LotSchedule | undefined)[] = [];
   let lotIndex = new Map<string, number>();
+  // Tax schedules for the current version and set of excluded lots, by lot index (undefined: excluded).
+  let tax: { key: string; byLot: (LotSchedule | undefined)[] } | null = null;
+
+  function taxAt(i: number, excluded: ReadonlySet<number>): LotSchedule {
+    const key = `${version}:${[...excluded].join(',')}`;
+    if (!tax || tax.key !== key) {
+      if (!engine.computeTaxSchedules) throw new Error('the tax book is not available in this engine');
+      const kept = fleet!.lots.map((_, j) => j).filter((j) => !excluded.has(j));
+      const computed = engine.computeTaxSchedules({ ...fleet!, lots: kept.map((j) => fleet!.lots[j]) });
+      const byLot: (LotSchedule | undefined)[] = new Array(fleet!.lots.length);
+      kept.forEach((j, k) => (byLot[j] = computed[k]));
+      tax = { key, byLot };
+    }
+    return tax.byLot[i]!;
+  }
 
   function scheduleAt(i: number): LotSchedule {
     let s = schedules[i];
@@ -42,16 +59,17 @@ export function createEngineCore(engine: BookEngine, now: () => number = () => p
     if (!fleet) throw new Error('no fleet has been sent to the engine');
     const { scope, period } = query;
     const excluded = new Set(query.exclude ?? []);
+    const at = query.book === 'tax' ? (i: number) => taxAt(i, excluded) : scheduleAt;
     const picked: LotSchedule[] = [];
     if (scope.kind === 'lot') {
       const i = lotIndex.get(scope.lotId);
       if (i === undefined) throw new Error(`there is no lot "${scope.lotId}"`);
       if (excluded.has(i)) throw new Error(`lot "${scope.lotId}" has problems in the Fleet grid; fix them to see its schedule`);
-      picked.push(scheduleAt(i));
+      picked.push(at(i));
     } else {
       for (let i = 0; i < fleet.lots.length; i++) {
         if (excluded.has(i) || (scope.kind === 'class' && fleet.lots[i].assetClass !== scope.assetClass)) continue;
-        picked.push(scheduleAt(i));
+        picked.push(at(i));
       }
     }
     return engine.rollupPeriods(picked, period, calendar);

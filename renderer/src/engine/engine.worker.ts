@@ -1,5 +1,6 @@
 // The book engine in a module Web Worker: the engine is pure, so it is imported as is.
 import { computeLotSchedule, rollupPeriods } from '../../../shared/engine/book';
+import { computeTaxSchedules } from '../../../shared/engine/tax';
 import { createEngineCore } from './core';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -9,7 +10,7 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-const core = createEngineCore({ computeLotSchedule, rollupPeriods });
+const core = createEngineCore({ computeLotSchedule, rollupPeriods, computeTaxSchedules: (fleet) => computeTaxSchedules(fleet).schedules });
 
 scope.onmessage = (e) => {
   try {

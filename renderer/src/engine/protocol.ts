@@ -9,6 +9,8 @@ import type { PeriodKind, PeriodRow } from '../../../shared/engine/book/types';
 export type ScheduleScope = { kind: 'fleet' } | { kind: 'class'; assetClass: AssetClass } | { kind: 'lot'; lotId: string };
 
 export interface BookQuery {
+  /** The book (GAAP/IFRS) or the tax book (MACRS); default book. */
+  book?: 'book' | 'tax';
   period: PeriodKind;
   scope: ScheduleScope;
   /** Indexes of lots to leave out (their rows have problems in the grid). */

@@ -34,7 +34,7 @@ const NO_ROWS: PeriodRow[] = [];
  * computed in the engine worker. Recomputes when the document changes; a result that arrives
  * for an older document or an older choice is dropped.
  */
-export function useBookSchedule(period: PeriodKind, scope: ScheduleScope): BookScheduleState {
+export function useBookSchedule(period: PeriodKind, scope: ScheduleScope, book: 'book' | 'tax' = 'book'): BookScheduleState {
   const input = useDocumentStore(selectEngineInput);
   const key = scopeKey(scope);
   const [attempt, setAttempt] = useState(0);
@@ -47,13 +47,13 @@ export function useBookSchedule(period: PeriodKind, scope: ScheduleScope): BookS
     const client = getEngineClient();
     client.setFleet(input.fleet);
     setResult((r) => (r.status === 'computing' ? r : { ...r, status: 'computing' }));
-    return client.request({ period, scope, exclude: input.exclude }, (o) => {
+    return client.request({ book, period, scope, exclude: input.exclude }, (o) => {
       if (o.status === 'ok') setResult({ status: 'ready', rows: o.rows, computeMs: o.computeMs });
       else if (o.status === 'error') setResult({ status: 'error', rows: NO_ROWS, error: o.message });
       else setResult((r) => ({ ...r, status: 'cancelled' }));
     });
     // scope is keyed by its string form; a new object for the same scope is the same request.
-  }, [input.fleet, input.exclude, period, key, attempt]);
+  }, [input.fleet, input.exclude, book, period, key, attempt]);
 
   const cancel = useCallback(() => getEngineClient().cancelAll(), []);
   const retry = useCallback(() => setAttempt((a) => a + 1), []);

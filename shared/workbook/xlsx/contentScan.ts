@@ -18,7 +18,7 @@ import { entryText, entryTextChunks } from './zipEntry';
 export interface WorkbookScan {
   /** What cannot be kept, as words for a sentence ("charts", "formulas (in Fleet)"). Empty: nothing. */
   unkeepable: string[];
-  /** Row elements per worksheet, by sheet name (an upper bound on the rows the reader keeps). */
+  /** Rows with cells per worksheet, by sheet name (an upper bound on the rows the reader keeps). */
   rowCounts: Map<string, number>;
 }
 
@@ -64,8 +64,11 @@ async function scanSheet(chunks: AsyncIterable<string>): Promise<SheetFindings> 
     let lastEnd = 0;
     for (let m = SHEET_TAGS.exec(text); m; m = SHEET_TAGS.exec(text)) {
       lastEnd = SHEET_TAGS.lastIndex;
-      if (m[1] === 'row') found.rows++;
-      else found.features.add(FEATURE_OF[m[1]]);
+      if (m[1] === 'row') {
+        // An empty row element (<row r="9" ht="30"/>: formatting only) holds no cells.
+        const end = text.indexOf('>', SHEET_TAGS.lastIndex);
+        if (end < 0 || text[end - 1] !== '/') found.rows++;
+      } else found.features.add(FEATURE_OF[m[1]]);
     }
     const keepFrom = Math.max(lastEnd, text.length - TAIL);
     carry = text.slice(keepFrom);

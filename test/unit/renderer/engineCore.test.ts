@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ASSUMPTIONS, type Fleet, type Lot } from '../../../shared/domain/fleet';
 import { computeLotSchedule, rollupPeriods } from '../../../shared/engine/book';
+import { computeTaxSchedules } from '../../../shared/engine/tax';
 import { createEngineCore, type BookEngine } from '../../../renderer/src/engine/core';
 import { unpackPeriods, type BookQuery, type FromWorker } from '../../../renderer/src/engine/protocol';
 
@@ -106,5 +107,28 @@ describe('engine worker core', () => {
     expect(r1.message).toMatchObject({ type: 'error', id: 1, message: 'there is no lot "nope"' });
     const [r2] = core.handle({ type: 'query', id: 2, version: 2, query: { period: 'month', scope: { kind: 'fleet' } } });
     expect(r2.message).toMatchObject({ type: 'error', id: 2 });
+  });
+});
+
+describe('engine worker core: the tax book', () => {
+  // One $10,000.00 server, MACRS 5-year half-year, bonus overridden to 0 (Pub 946 table A-1:
+  // 20%, 32%, 19.2%, 11.52%, 11.52%, 5.76%): FY2025 2,000.00, FY2026 3,200.00 ... FY2030 576.00.
+  const server: Lot = { ...gpu, id: 'T1', quantity: 1, unitCost: 1_000_000, inService: '2025-03-01', bonusPct: 0 };
+
+  it('answers tax queries with the MACRS schedule, leaving out excluded lots', () => {
+    const core = createEngineCore({ ...counting(), computeTaxSchedules: (f) => computeTaxSchedules(f).schedules });
+    core.handle({ type: 'fleet', version: 1, fleet: fleet([server, asic]) });
+    const rows = ask(core, 1, { book: 'tax', period: 'year', scope: { kind: 'fleet' }, exclude: [1] });
+    expect(rows.map((r) => [r.period, r.depreciation])).toEqual([
+      ['FY2025', 200_000],
+      ['FY2026', 320_000],
+      ['FY2027', 192_000],
+      ['FY2028', 115_200],
+      ['FY2029', 115_200],
+      ['FY2030', 57_600],
+    ]);
+    // The book for the same lot is straight line over 24 months: 10,000.00 / 24 a month.
+    const book = ask(core, 1, { book: 'book', period: 'year', scope: { kind: 'lot', lotId: 'T1' } });
+    expect(book[0].depreciation).toBe(Math.round((1_000_000 * 10) / 24));
   });
 });

@@ -92,6 +92,7 @@ export function ScheduleView() {
   const currency = useDocumentStore((s) => s.fleet.assumptions.currency);
   const fyStart = useDocumentStore((s) => s.fleet.assumptions.fiscalYearStartMonth);
   const engineFleet = useDocumentStore(selectEngineInput).fleet;
+  const [book, setBook] = useState<'book' | 'tax'>('book');
   const [period, setPeriod] = useState<PeriodKind>('year');
   const [scopeChoice, setScopeChoice] = useState<string>('fleet');
   const [lotText, setLotText] = useState('');
@@ -107,7 +108,7 @@ export function ScheduleView() {
     return { kind: 'fleet' };
   }, [scopeChoice, lotId]);
 
-  const schedule = useBookSchedule(period, scope);
+  const schedule = useBookSchedule(period, scope, book);
   const rowData = useMemo<ScheduleRow[]>(() => {
     const checks = checkRollforward(schedule.rows);
     return schedule.rows.map((r, i) => ({ ...r, check: checks[i] }));
@@ -136,14 +137,21 @@ export function ScheduleView() {
   }, [engineFleet, lotText, scopeChoice]);
 
   return (
-    <section className="fb-schedule" aria-label="Book schedule" data-testid="schedule-view">
+    <section className="fb-schedule" aria-label={book === 'tax' ? 'Tax schedule' : 'Book schedule'} data-testid="schedule-view">
       <div className="fb-sched-controls" role="toolbar" aria-label="Schedule options">
         <div className="fb-seg" role="group" aria-label="Book">
-          <button type="button" aria-pressed="true" className="active" data-testid="schedule-book">
+          <button type="button" aria-pressed={book === 'book'} className={book === 'book' ? 'active' : undefined} onClick={() => setBook('book')} data-testid="schedule-book">
             Book
           </button>
-          <button type="button" disabled aria-disabled="true" title="Comes with the tax book" data-testid="schedule-tax">
-            Tax (coming with the tax book)
+          <button
+            type="button"
+            aria-pressed={book === 'tax'}
+            className={book === 'tax' ? 'active' : undefined}
+            onClick={() => setBook('tax')}
+            title="US federal tax book: MACRS with bonus and Section 179"
+            data-testid="schedule-tax"
+          >
+            Tax (MACRS)
           </button>
         </div>
         <div className="fb-seg" role="radiogroup" aria-label="Period">
