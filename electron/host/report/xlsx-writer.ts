@@ -37,8 +37,8 @@ const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships
 const REL_OFFICE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-/** Flush the XML buffer to the deflater past this many characters. */
-const CHUNK_CHARS = 1 << 20;
+/** Bytes of XML handed to the deflater at a time. */
+const SINK_BYTES = 1 << 20;
 
 // ---------------------------------------------------------------------------------------------
 // Styles: one cell format per (number format, emphasis).
@@ -122,8 +122,66 @@ function cellText(s: string): string {
   return s.length > 32_767 ? s.slice(0, 32_767) : s;
 }
 
-function numberText(n: number): string | null {
+/**
+ * A number as XML text. Money amounts (cents / 100, the common case) go through integer cents,
+ * several times faster than the shortest-double conversion and the same digits; anything else,
+ * String(n). Non-finite numbers have no text (the cell is left empty).
+ */
+export function numberText(n: number): string | null {
+  const c = Math.round(n * 100);
+  if (c / 100 === n && c <= MAX_CENTS && c >= -MAX_CENTS) {
+    const a = c < 0 ? -c : c;
+    const whole = Math.floor(a / 100);
+    const frac = a - whole * 100;
+    const sign = c < 0 ? '-' : '';
+    if (frac === 0) return sign + whole;
+    return sign + whole + (frac < 10 ? '.0' + frac : frac % 10 === 0 ? '.' + frac / 10 : '.' + frac);
+  }
   return Number.isFinite(n) ? String(n) : null;
+}
+const MAX_CENTS = 2 ** 53 - 1;
+
+/**
+ * XML bytes of an entry, gathered in a fixed buffer and handed to the deflater when full. Rows are
+ * rendered into short strings that die young; nothing accumulates on the heap.
+ */
+class ByteSink {
+  private buf = Buffer.allocUnsafe(SINK_BYTES);
+  private pos = 0;
+
+  constructor(
+    private readonly entry: ZipEntryWriter,
+    private readonly signal: AbortSignal | undefined,
+  ) {}
+
+  /** Room for `s` without a flush (UTF-8 takes at most 3 bytes per UTF-16 unit). */
+  fits(s: string): boolean {
+    return this.pos + 3 * s.length <= this.buf.length;
+  }
+
+  /** Append `s`; call `fits` first and `flush` when it does not. */
+  put(s: string): void {
+    this.pos += this.buf.write(s, this.pos, 'utf8');
+  }
+
+  async write(s: string): Promise<void> {
+    if (!this.fits(s)) await this.flush();
+    if (this.fits(s)) this.put(s);
+    else {
+      this.signal?.throwIfAborted();
+      await this.entry.write(Buffer.from(s, 'utf8'));
+    }
+  }
+
+  async flush(): Promise<void> {
+    this.signal?.throwIfAborted();
+    if (this.pos === 0) return;
+    const full = this.buf.subarray(0, this.pos);
+    // The deflater keeps the chunk until it has consumed it: the next bytes go to a fresh buffer.
+    this.buf = Buffer.allocUnsafe(SINK_BYTES);
+    this.pos = 0;
+    await this.entry.write(full);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -201,103 +259,130 @@ export async function writeXlsx(model: ReportModel, out: Writable, options: Xlsx
   for (let si = 0; si < sheets.length; si++) {
     const sheet = sheets[si];
     const entry = await zip.entry(`xl/worksheets/sheet${si + 1}.xml`);
-    let buf =
+    const sink = new ByteSink(entry, options.signal);
+    await sink.write(
       XML_HEAD +
-      `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
-      sheetViewXml(sheet, si === 0) +
-      '<sheetFormatPr defaultRowHeight="15"/>' +
-      colsXml(sheet) +
-      '<sheetData>';
-    const columnStyles = sheet.columns.map((c) => styleIndex(c.format, 'plain'));
-    const totalStyles = sheet.columns.map((c) => styleIndex(c.format, 'total'));
+        `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+        sheetViewXml(sheet, si === 0) +
+        '<sheetFormatPr defaultRowHeight="15"/>' +
+        colsXml(sheet) +
+        '<sheetData>',
+    );
+    const renderer = new RowRenderer(sheet, strings);
     let r = 1;
     if (sheet.headerRow) {
       const hs = styleIndex('text', 'header');
-      buf += `<row r="1">${sheet.columns.map((c, i) => `<c r="${col(i)}1" s="${hs}" t="s"><v>${strings.id(c.header)}</v></c>`).join('')}</row>`;
+      await sink.write(`<row r="1">${sheet.columns.map((c, i) => `<c r="${col(i)}1" s="${hs}" t="s"><v>${strings.id(c.header)}</v></c>`).join('')}</row>`);
       r = 2;
       written++;
     }
-    let rowsSinceCheck = 0;
+    let sinceReport = 0;
     for (const row of sheet.rows()) {
-      const rowXml = renderRow(row, r, columnStyles, totalStyles, strings);
-      buf += rowXml.xml;
-      formulaCells += rowXml.formulas;
-      r++;
-      rowsSinceCheck++;
-      if (buf.length >= CHUNK_CHARS) {
-        await flush(entry, buf, options.signal);
-        buf = '';
-        written += rowsSinceCheck;
-        rowsSinceCheck = 0;
+      const xml = renderer.render(row, r);
+      if (!sink.fits(xml)) {
+        await sink.write(xml);
+        written += sinceReport + 1;
+        sinceReport = 0;
         options.onRows?.(written, total);
+      } else {
+        sink.put(xml);
+        sinceReport++;
       }
+      r++;
     }
+    formulaCells += renderer.formulas;
     const expected = sheet.rowCount + (sheet.headerRow ? 1 : 0);
     if (r - 1 !== expected) throw new Error(`${sheet.name}: ${r - 1} rows written, ${expected} planned`);
-    written += rowsSinceCheck;
-    buf += '</sheetData>';
+    written += sinceReport;
     const filter = autoFilterRef(sheet);
-    if (filter) buf += `<autoFilter ref="${filter}"/>`;
-    buf += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
-    await flush(entry, buf, options.signal);
+    await sink.write(
+      '</sheetData>' + (filter ? `<autoFilter ref="${filter}"/>` : '') + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>',
+    );
+    await sink.flush();
     await entry.close();
     options.onRows?.(written, total);
   }
 
   const sst = await zip.entry('xl/sharedStrings.xml');
-  let buf = '';
-  for (const part of strings.xml()) {
-    buf += part;
-    if (buf.length >= CHUNK_CHARS) {
-      await flush(sst, buf, options.signal);
-      buf = '';
-    }
-  }
-  await flush(sst, buf, options.signal);
+  const sstSink = new ByteSink(sst, options.signal);
+  for (const part of strings.xml()) await sstSink.write(part);
+  await sstSink.flush();
   await sst.close();
   await zip.finish();
   return { sheets: sheets.map((s) => s.name), formulaCells, rows: written };
 }
 
-async function flush(entry: ZipEntryWriter, xml: string, signal: AbortSignal | undefined): Promise<void> {
-  signal?.throwIfAborted();
-  if (xml.length > 0) await entry.write(Buffer.from(xml, 'utf8'));
-}
-
 const EMPHASIS_OF: Record<NonNullable<ReportRow['emphasis']>, Emphasis> = { title: 'title', header: 'header', total: 'total' };
+const STYLE_COUNT = 1 + EMPHASES.length * FORMATS.length;
+// eslint-disable-next-line no-control-regex
+const NO_XML_ESCAPE = /^[^&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]*$/;
 
-function renderRow(row: ReportRow, r: number, plain: number[], totals: number[], strings: SharedStrings): { xml: string; formulas: number } {
-  const cells = row.cells;
-  const emphasis = row.emphasis ? EMPHASIS_OF[row.emphasis] : 'plain';
-  const styles = emphasis === 'total' ? totals : emphasis === 'plain' ? plain : null;
-  let xml = `<row r="${r}">`;
-  let formulas = 0;
-  for (let c = 0; c < cells.length; c++) {
-    const v: CellValue = cells[c];
-    if (v === null || v === undefined) continue;
-    const format = row.formats?.[c];
-    const s = format !== undefined || styles === null ? styleIndex(format ?? 'general', emphasis) : (styles[c] ?? 0);
-    const at = `${col(c)}${r}`;
-    const sAttr = s ? ` s="${s}"` : '';
-    if (typeof v === 'number') {
-      const t = numberText(v);
-      if (t !== null) xml += `<c r="${at}"${sAttr}><v>${t}</v></c>`;
-    } else if (typeof v === 'string') {
-      xml += `<c r="${at}"${sAttr} t="s"><v>${strings.id(v)}</v></c>`;
-    } else if (typeof v === 'boolean') {
-      xml += `<c r="${at}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
-    } else if (isFormula(v)) {
-      formulas++;
-      const f = escapeText(v.formula);
-      if (typeof v.result === 'number') {
-        const t = numberText(v.result);
-        xml += t === null ? `<c r="${at}"${sAttr}><f>${f}</f></c>` : `<c r="${at}"${sAttr}><f>${f}</f><v>${t}</v></c>`;
-      } else {
-        xml += `<c r="${at}"${sAttr} t="str"><f>${f}</f><v>${escapeText(cellText(v.result))}</v></c>`;
-      }
+/**
+ * Row XML from cached fragments: `<c r="` + column letters per column, and per style the text
+ * between the row number and the value for each kind of cell.
+ */
+class RowRenderer {
+  formulas = 0;
+  private readonly open: string[] = [];
+  private readonly num: string[] = [];
+  private readonly str: string[] = [];
+  private readonly bool: string[] = [];
+  private readonly fml: string[] = [];
+  private readonly fmlStr: string[] = [];
+  private readonly plain: number[];
+  private readonly totals: number[];
+
+  constructor(
+    sheet: SheetModel,
+    private readonly strings: SharedStrings,
+  ) {
+    this.plain = sheet.columns.map((c) => styleIndex(c.format, 'plain'));
+    this.totals = sheet.columns.map((c) => styleIndex(c.format, 'total'));
+    for (let s = 0; s < STYLE_COUNT; s++) {
+      const a = s ? `" s="${s}"` : '"';
+      this.num.push(`${a}><v>`);
+      this.str.push(`${a} t="s"><v>`);
+      this.bool.push(`${a} t="b"><v>`);
+      this.fml.push(`${a}><f>`);
+      this.fmlStr.push(`${a} t="str"><f>`);
     }
   }
-  return { xml: `${xml}</row>`, formulas };
+
+  private opener(c: number): string {
+    return (this.open[c] ??= `<c r="${col(c)}`);
+  }
+
+  render(row: ReportRow, r: number): string {
+    const cells = row.cells;
+    const emphasis = row.emphasis ? EMPHASIS_OF[row.emphasis] : 'plain';
+    const styles = emphasis === 'total' ? this.totals : emphasis === 'plain' ? this.plain : null;
+    const rs = String(r);
+    let xml = '<row r="' + rs + '">';
+    for (let c = 0; c < cells.length; c++) {
+      const v: CellValue = cells[c];
+      if (v === null || v === undefined) continue;
+      const format = row.formats?.[c];
+      const s = format !== undefined || styles === null ? styleIndex(format ?? 'general', emphasis) : (styles[c] ?? 0);
+      if (typeof v === 'number') {
+        const t = numberText(v);
+        if (t !== null) xml += this.opener(c) + rs + this.num[s] + t + '</v></c>';
+      } else if (typeof v === 'string') {
+        xml += this.opener(c) + rs + this.str[s] + this.strings.id(v) + '</v></c>';
+      } else if (typeof v === 'boolean') {
+        xml += this.opener(c) + rs + this.bool[s] + (v ? '1' : '0') + '</v></c>';
+      } else if (isFormula(v)) {
+        this.formulas++;
+        const f = NO_XML_ESCAPE.test(v.formula) ? v.formula : escapeText(v.formula);
+        if (typeof v.result === 'number') {
+          const t = numberText(v.result);
+          xml += this.opener(c) + rs + this.fml[s] + f + (t === null ? '</f></c>' : '</f><v>' + t + '</v></c>');
+        } else {
+          xml += this.opener(c) + rs + this.fmlStr[s] + f + '</f><v>' + escapeText(cellText(v.result)) + '</v></c>';
+        }
+      }
+    }
+    return xml + '</row>';
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

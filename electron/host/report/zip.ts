@@ -71,7 +71,8 @@ export class ZipWriter {
   }
 
   private async drained(): Promise<void> {
-    if (this.out.writableNeedDrain) await Promise.race([once(this.out, 'drain'), once(this.out, 'error').then(([e]) => Promise.reject(e))]);
+    // events.once rejects if the stream emits 'error' while waiting.
+    if (this.out.writableNeedDrain) await once(this.out, 'drain');
     this.check();
   }
 
@@ -122,7 +123,7 @@ export class ZipWriter {
         crc = crc32(chunk, crc);
         size += chunk.length;
         if (size > LIMIT) throw new ZipTooLargeError();
-        if (!deflate.write(chunk)) await Promise.race([once(deflate, 'drain'), once(deflate, 'error').then(([e]) => Promise.reject(e))]);
+        if (!deflate.write(chunk)) await once(deflate, 'drain');
         this.check();
       },
       close: async () => {

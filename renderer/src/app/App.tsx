@@ -4,6 +4,7 @@ import { platform } from '../platform';
 import { useDocumentStore } from '../store';
 import { FleetView } from '../views/fleet';
 import { ScheduleView } from '../views/schedule';
+import { ValueView } from '../views/value';
 import * as actions from './documentActions';
 import { NoticeList } from './NoticeList';
 import { useNotices } from './notices';
@@ -161,7 +162,7 @@ export function App() {
       <main className="view" role="tabpanel" aria-label={VIEWS.find((v) => v.id === view)?.label}>
         {view === 'fleet' && <FleetView />}
         {view === 'schedule' && <ScheduleView />}
-        {view === 'value' && <p>The Value view arrives with the economic value engine.</p>}
+        {view === 'value' && <ValueView />}
         {view === 'stress' && <p>Stress testing (scenarios, tornado, Monte Carlo, life what-if) is not built yet.</p>}
         {view === 'report' && <p>The report export is not wired into the app yet; use `fleetbook export` from the command line.</p>}
       </main>

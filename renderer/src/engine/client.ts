@@ -1,6 +1,6 @@
 import type { Fleet, Lot } from '../../../shared/domain/fleet';
 import type { PeriodRow } from '../../../shared/engine/book/types';
-import { unpackPeriods, type BookQuery, type FromWorker, type ToWorker } from './protocol';
+import { unpackPeriods, type BookQuery, type FromWorker, type ToWorker, type ValueQuery, type ValueResult } from './protocol';
 
 /** What the client needs of a Worker (a fake in tests). */
 export interface WorkerLike {
@@ -16,11 +16,19 @@ export type QueryOutcome =
   /** Cancelled by the user, or its work was abandoned for a newer fleet. */
   | { status: 'cancelled' };
 
+export type ValueOutcome =
+  | { status: 'ok'; value: ValueResult; computeMs: number }
+  | { status: 'error'; message: string }
+  | { status: 'cancelled' };
+
+/** What the worker answered to one request, or that nobody will answer it. */
+type Answer = FromWorker | { type: 'cancelled' } | { type: 'failed'; message: string };
+
 interface Pending {
   version: number;
   sentAt: number;
   /** Null once cancelled: the worker is still busy with it, but nobody wants the answer. */
-  done: ((o: QueryOutcome) => void) | null;
+  done: ((a: Answer) => void) | null;
 }
 
 export interface EngineClientOptions {
@@ -82,7 +90,7 @@ export class EngineClient {
   private failAll(message: string): void {
     const all = [...this.pending.values()];
     this.pending.clear();
-    for (const p of all) p.done?.({ status: 'error', message });
+    for (const p of all) p.done?.({ type: 'failed', message });
   }
 
   private onMessage(m: FromWorker): void {
@@ -94,9 +102,7 @@ export class EngineClient {
     }
     const p = this.pending.get(m.id);
     this.pending.delete(m.id);
-    if (!p?.done) return; // cancelled or superseded: nobody wants it
-    if (m.type === 'error') p.done({ status: 'error', message: m.message });
-    else p.done({ status: 'ok', rows: unpackPeriods(m.table), computeMs: m.computeMs });
+    p?.done?.(m); // no done: cancelled or superseded, nobody wants it
   }
 
   /** Make `fleet` the one later requests are computed from. Cheap when nothing changed. */
@@ -132,14 +138,31 @@ export class EngineClient {
 
   /** Ask for a schedule of the current fleet; `done` is called once. Returns a cancel function. */
   request(query: BookQuery, done: (o: QueryOutcome) => void): () => void {
+    return this.send({ type: 'query', query }, (a) => {
+      if (a.type === 'result') done({ status: 'ok', rows: unpackPeriods(a.table), computeMs: a.computeMs });
+      else if (a.type === 'cancelled') done({ status: 'cancelled' });
+      else done({ status: 'error', message: a.type === 'error' || a.type === 'failed' ? a.message : 'unexpected answer from the engine' });
+    });
+  }
+
+  /** Ask for book vs economic value of the current fleet; `done` is called once. Returns a cancel function. */
+  requestValue(query: ValueQuery, done: (o: ValueOutcome) => void): () => void {
+    return this.send({ type: 'value', query }, (a) => {
+      if (a.type === 'value-result') done({ status: 'ok', value: a.value, computeMs: a.computeMs });
+      else if (a.type === 'cancelled') done({ status: 'cancelled' });
+      else done({ status: 'error', message: a.type === 'error' || a.type === 'failed' ? a.message : 'unexpected answer from the engine' });
+    });
+  }
+
+  private send(message: { type: 'query'; query: BookQuery } | { type: 'value'; query: ValueQuery }, done: (a: Answer) => void): () => void {
     if (!this.current) {
-      done({ status: 'error', message: 'no fleet' });
+      done({ type: 'failed', message: 'no fleet' });
       return () => {};
     }
     this.sync();
     const id = this.nextId++;
     this.pending.set(id, { version: this.version, sentAt: this.now(), done });
-    this.worker!.postMessage({ type: 'query', id, version: this.version, query });
+    this.worker!.postMessage({ ...message, id, version: this.version } as ToWorker);
     return () => {
       // The answer, if it comes, is dropped; the worker counts as busy until then.
       const p = this.pending.get(id);
@@ -158,7 +181,7 @@ export class EngineClient {
     this.pending.clear();
     this.stop();
     this.stats.restarts++;
-    for (const p of all) p.done?.({ status: 'cancelled' });
+    for (const p of all) p.done?.({ type: 'cancelled' });
   }
 
   dispose(): void {

@@ -1,7 +1,8 @@
 import type { FiscalCalendar } from '../../../shared/domain/fiscal';
 import type { Fleet, FleetEvent, Lot } from '../../../shared/domain/fleet';
 import type { LotSchedule, PeriodKind, PeriodRow } from '../../../shared/engine/book/types';
-import { packPeriods, type BookQuery, type FromWorker, type ToWorker } from './protocol';
+import type { EconomicsRollup, LotEconomics } from '../../../shared/engine/economic';
+import { packPeriods, type BookQuery, type FromWorker, type ToWorker, type ValueQuery, type ValueResult } from './protocol';
 
 /** The engine functions the worker needs (injected so tests can count calls). */
 export interface BookEngine {
@@ -9,6 +10,9 @@ export interface BookEngine {
   rollupPeriods(schedules: readonly LotSchedule[], kind: PeriodKind, calendar: FiscalCalendar): PeriodRow[];
   /** The tax book: fleet-wide, since the mid-quarter test looks at every lot of a tax year. */
   computeTaxSchedules?(fleet: Fleet): LotSchedule[];
+  /** Economic value of every lot beside its book schedule; a string says why it cannot run (bad drivers). */
+  computeEconomics?(fleet: Fleet, books: LotSchedule[]): LotEconomics[] | string;
+  rollupEconomics?(list: readonly LotEconomics[]): EconomicsRollup;
 }
 
 export interface Reply {
@@ -53,6 +57,62 @@ export function createEngineCore(engine: BookEngine, now: () => number = () => p
       schedules[i] = s;
     }
     return s;
+  }
+
+  let economics: { key: string; byLot: (LotEconomics | undefined)[] } | null = null;
+
+  function economicsOf(excluded: ReadonlySet<number>): (LotEconomics | undefined)[] {
+    const key = `${version}:${[...excluded].join(',')}`;
+    if (!economics || economics.key !== key) {
+      if (!engine.computeEconomics) throw new Error('the economic value engine is not available');
+      const kept = fleet!.lots.map((_, j) => j).filter((j) => !excluded.has(j));
+      const out = engine.computeEconomics({ ...fleet!, lots: kept.map((j) => fleet!.lots[j]) }, kept.map(scheduleAt));
+      if (typeof out === 'string') throw new Error(out);
+      const byLot: (LotEconomics | undefined)[] = new Array(fleet!.lots.length);
+      kept.forEach((j, k) => (byLot[j] = out[k]));
+      economics = { key, byLot };
+    }
+    return economics.byLot;
+  }
+
+  function answerValue(query: ValueQuery): ValueResult {
+    if (!fleet) throw new Error('no fleet has been sent to the engine');
+    const excluded = new Set(query.exclude ?? []);
+    const all = economicsOf(excluded);
+    const { scope } = query;
+    const picked: LotEconomics[] = [];
+    for (let i = 0; i < fleet.lots.length; i++) {
+      const e = all[i];
+      if (!e) continue;
+      if (scope.kind === 'class' && e.assetClass !== scope.assetClass) continue;
+      if (scope.kind === 'lot' && e.lotId !== scope.lotId) continue;
+      picked.push(e);
+    }
+    if (scope.kind === 'lot' && picked.length === 0) throw new Error(`there is no valid lot "${scope.lotId}"`);
+    const r = engine.rollupEconomics!(picked);
+    return {
+      startMonth: r.startMonth,
+      economicValue: r.economicValue.slice(),
+      bookNbv: r.bookNbv ? r.bookNbv.slice() : null,
+      gap: r.gap ? r.gap.slice() : null,
+      asOfMonth: picked[0]?.asOfMonth ?? r.startMonth,
+      unmodelledLots: r.unmodelledLots,
+      recoverabilityImpairedLots: r.asOf.recoverabilityImpairedLots,
+      ifrsImpairedLots: r.asOf.ifrsImpairedLots,
+      lots: picked.map((e) => ({
+        lotId: e.lotId,
+        assetClass: e.assetClass,
+        model: e.model,
+        modelled: e.modelled,
+        issue: e.issue,
+        economicLifeMonths: e.economicLifeMonths,
+        impliedLifeMonths: e.impliedLifeMonths,
+        bookNbvAtAsOf: e.bookNbvAtAsOf ?? null,
+        economicValueAtAsOf: e.ifrsRecoverableAmount,
+        recoverabilityImpaired: e.recoverabilityImpaired,
+        ifrsImpaired: e.ifrsImpaired,
+      })),
+    };
   }
 
   function answer(query: BookQuery): PeriodRow[] {
@@ -110,6 +170,17 @@ export function createEngineCore(engine: BookEngine, now: () => number = () => p
           }
           version = msg.version;
           return [];
+        }
+        case 'value': {
+          const start = now();
+          try {
+            if (msg.version !== version) throw new Error('engine query for a fleet it does not have');
+            const value = answerValue(msg.query);
+            const transfer = [value.economicValue.buffer, value.bookNbv?.buffer, value.gap?.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+            return [{ message: { type: 'value-result', id: msg.id, version, value, computeMs: now() - start }, transfer }];
+          } catch (e) {
+            return [{ message: { type: 'error', id: msg.id, version, message: e instanceof Error ? e.message : String(e) }, transfer: [] }];
+          }
         }
         case 'query': {
           const start = now();

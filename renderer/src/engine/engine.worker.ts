@@ -1,5 +1,7 @@
 // The book engine in a module Web Worker: the engine is pure, so it is imported as is.
 import { computeLotSchedule, rollupPeriods } from '../../../shared/engine/book';
+import { formatProblem } from '../../../shared/domain/problem';
+import { computeEconomicValues, marketFromAssumptions, rollupEconomics } from '../../../shared/engine/economic';
 import { computeTaxSchedules } from '../../../shared/engine/tax';
 import { createEngineCore } from './core';
 import type { FromWorker, ToWorker } from './protocol';
@@ -10,7 +12,17 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-const core = createEngineCore({ computeLotSchedule, rollupPeriods, computeTaxSchedules: (fleet) => computeTaxSchedules(fleet).schedules });
+const core = createEngineCore({
+  computeLotSchedule,
+  rollupPeriods,
+  computeTaxSchedules: (fleet) => computeTaxSchedules(fleet).schedules,
+  computeEconomics: (fleet, books) => {
+    const drivers = marketFromAssumptions(fleet.assumptions);
+    if (!drivers.ok) return `the market drivers have problems: ${drivers.error.map(formatProblem).join('; ')}`;
+    return computeEconomicValues(fleet, books, drivers.value);
+  },
+  rollupEconomics: (list) => rollupEconomics(list),
+});
 
 scope.onmessage = (e) => {
   try {

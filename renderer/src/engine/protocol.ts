@@ -17,14 +17,49 @@ export interface BookQuery {
   exclude?: readonly number[];
 }
 
+/** Book vs economic value for the fleet, a class or a lot (DESIGN.md section 6). */
+export interface ValueQuery {
+  scope: ScheduleScope;
+  exclude?: readonly number[];
+}
+
+/** One lot's figures at the as-of month, for the table beside the chart. */
+export interface ValueLotRow {
+  lotId: string;
+  assetClass: AssetClass;
+  model: string;
+  modelled: boolean;
+  issue?: string;
+  economicLifeMonths: number;
+  impliedLifeMonths: number;
+  bookNbvAtAsOf: number | null;
+  economicValueAtAsOf: number;
+  recoverabilityImpaired: boolean;
+  ifrsImpaired: boolean;
+}
+
+export interface ValueResult {
+  startMonth: number;
+  economicValue: Float64Array;
+  bookNbv: Float64Array | null;
+  gap: Float64Array | null;
+  asOfMonth: number;
+  lots: ValueLotRow[];
+  unmodelledLots: number;
+  recoverabilityImpairedLots: number;
+  ifrsImpairedLots: number;
+}
+
 export type ToWorker =
   | { type: 'fleet'; version: number; fleet: Fleet }
   /** The same fleet with some lots replaced (same length, same events and assumptions). */
   | { type: 'patch'; version: number; baseVersion: number; lots: [index: number, lot: Lot][] }
-  | { type: 'query'; id: number; version: number; query: BookQuery };
+  | { type: 'query'; id: number; version: number; query: BookQuery }
+  | { type: 'value'; id: number; version: number; query: ValueQuery };
 
 export type FromWorker =
   | { type: 'result'; id: number; version: number; table: PeriodTable; computeMs: number }
+  | { type: 'value-result'; id: number; version: number; value: ValueResult; computeMs: number }
   | { type: 'error'; id: number; version: number; message: string };
 
 /** The numeric fields of a PeriodRow, in packing order. */

@@ -1,0 +1,1 @@
+export { ValueView } from './ValueView';
