@@ -22,3 +22,6 @@ export { readFleetFromTables, type FleetRead, type ReadFleetOptions, type Workbo
 export type { ExtraColumns } from './sheetCommon';
 export type { AssumptionExtras } from './assumptionsSheet';
 export { MAX_LIFE_MONTHS } from './fleetSheet';
+export { fleetToWorkbook, fleetSheet, type OriginalBook, type OutCell, type OutSheet, type OutWorkbook } from './toTables';
+export { sheetToCsv, looksLikeFormula } from './writeCsv';
+export { checkSheetLimits, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from './limits';

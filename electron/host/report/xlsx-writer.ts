@@ -356,13 +356,14 @@ class RowRenderer {
     const cells = row.cells;
     const emphasis = row.emphasis ? EMPHASIS_OF[row.emphasis] : 'plain';
     const styles = emphasis === 'total' ? this.totals : emphasis === 'plain' ? this.plain : null;
+    const formats = row.formats;
     const rs = String(r);
     let xml = '<row r="' + rs + '">';
     for (let c = 0; c < cells.length; c++) {
       const v: CellValue = cells[c];
       if (v === null || v === undefined) continue;
-      const format = row.formats?.[c];
-      const s = format !== undefined || styles === null ? styleIndex(format ?? 'general', emphasis) : (styles[c] ?? 0);
+      const format = formats === undefined ? undefined : formats[c];
+      const s = format === undefined && styles !== null ? (styles[c] ?? 0) : styleIndex(format ?? 'general', emphasis);
       if (typeof v === 'number') {
         const t = numberText(v);
         if (t !== null) xml += this.opener(c) + rs + this.num[s] + t + '</v></c>';

@@ -98,7 +98,7 @@ export class ZipWriter {
     header.writeUInt16LE(0, 28);
     await this.raw(Buffer.concat([header, nameBytes]));
 
-    const deflate: DeflateRaw = createDeflateRaw({ level: this.level, memLevel: 9 });
+    const deflate: DeflateRaw = createDeflateRaw({ level: this.level, memLevel: 9, chunkSize: 1 << 18 });
     let crc = 0;
     let size = 0;
     let compressed = 0;

@@ -5,13 +5,13 @@
  * Live formulas: the opening NBV is the lot's cost (first month) or the previous closing; the
  * closing NBV is opening - depreciation - impairment - disposals; the accumulated depreciation
  * runs on from the previous month in months without a disposal; a straight-line full-month
- * month before any event is ROUND(base*k/L,2) - ROUND(base*(k-1)/L,2) over the Lots sheet's base
- * and life (the engine's cumulative rounding), wherever that is exact to the cent. Other figures
+ * month k before any event is ROUND(ROUND(base*k/L,2) - accumulated through k-1, 2) over the Lots
+ * sheet's base and life (the engine's cumulative rounding), wherever that is exact to the cent
+ * (not where base*k/L is a half cent). Other figures
  * (declining balance, SYD, other conventions, months after an event) are the engine's values.
  */
-import type { LotSchedule } from '../../engine/book/types';
 import { fiscalYearLabel } from '../../domain/fiscal';
-import { ref, round2 } from '../a1';
+import { col } from '../a1';
 import { BOOK, LOTS, lotsCell, type ReportContext } from '../context';
 import type { LotFacts } from '../data';
 import { dollars, straightLineCumulative } from '../exact';
@@ -50,15 +50,22 @@ function* bookRows(ctx: ReportContext, part: number): Iterable<ReportRow> {
   const plan = ctx.bookPlan;
   const withLots = ctx.has('lots');
   const fyLabels = new Map<number, string>();
+  // One row object, refilled for every month (the writer renders a row before asking for the next).
+  const cells: CellValue[] = new Array(BOOK_COLUMNS.length).fill(null);
+  const row: ReportRow = { cells };
+  const [C, D, E, F, G, H] = [BOOK.opening, BOOK.depreciation, BOOK.impairment, BOOK.disposals, BOOK.closing, BOOK.accumulated].map(col);
   for (const f of ctx.facts) {
     if (plan.part[f.index] !== part) continue;
     const s = ctx.data.book[f.index];
     const first = plan.firstRow[f.index];
-    const sl = withLots ? straightLineFormulas(f, s) : null;
+    const sl = withLots ? straightLineFormula(f) : null;
     const costRef = withLots ? lotsCell(LOTS.cost, f.index) : null;
     let prevNbv = 0;
+    let prevAccum = 0;
     for (let i = 0; i <= f.bookLast; i++) {
       const r = first + i;
+      const rs = String(r);
+      const ps = String(r - 1);
       const m = s.startMonth + i;
       const additions = s.additions[i];
       const dep = s.depreciation[i];
@@ -70,7 +77,6 @@ function* bookRows(ctx: ReportContext, part: number): Iterable<ReportRow> {
       let fy = fyLabels.get(m);
       if (fy === undefined) fyLabels.set(m, (fy = fiscalYearLabel(m, ctx.data.calendar)));
 
-      const cells: CellValue[] = new Array(10);
       cells[BOOK.id] = f.lot.id;
       cells[BOOK.period] = cachedMonthLabel(m);
       cells[BOOK.opening] =
@@ -79,52 +85,48 @@ function* bookRows(ctx: ReportContext, part: number): Iterable<ReportRow> {
             ? { formula: costRef, result: dollars(opening) }
             : dollars(opening)
           : additions === 0
-            ? { formula: ref(BOOK.closing, r - 1), result: dollars(opening) }
+            ? { formula: G + ps, result: dollars(opening) }
             : dollars(opening);
-      const depFormula = sl?.(i, dep);
-      cells[BOOK.depreciation] = depFormula ? { formula: depFormula, result: dollars(dep) } : dollars(dep);
+      const depFormula = sl !== null && i < f.untouchedMonths ? sl(i, dep, prevAccum, ps) : undefined;
+      cells[BOOK.depreciation] = depFormula !== undefined ? { formula: depFormula, result: dollars(dep) } : dollars(dep);
       cells[BOOK.impairment] = dollars(imp);
       cells[BOOK.disposals] = dollars(disposals);
-      cells[BOOK.closing] = {
-        formula: round2(`${ref(BOOK.opening, r)}-${ref(BOOK.depreciation, r)}-${ref(BOOK.impairment, r)}-${ref(BOOK.disposals, r)}`),
-        result: dollars(closing),
-      };
+      cells[BOOK.closing] = { formula: 'ROUND(' + C + rs + '-' + D + rs + '-' + E + rs + '-' + F + rs + ',2)', result: dollars(closing) };
       cells[BOOK.accumulated] =
         s.disposedAccum[i] === 0
-          ? {
-              formula: round2(i === 0 ? `${ref(BOOK.depreciation, r)}+${ref(BOOK.impairment, r)}` : `${ref(BOOK.accumulated, r - 1)}+${ref(BOOK.depreciation, r)}+${ref(BOOK.impairment, r)}`),
-              result: dollars(accum),
-            }
+          ? { formula: i === 0 ? 'ROUND(' + D + rs + '+' + E + rs + ',2)' : 'ROUND(' + H + ps + '+' + D + rs + '+' + E + rs + ',2)', result: dollars(accum) }
           : dollars(accum);
       cells[BOOK.fiscalYear] = fy;
       cells[BOOK.assetClass] = f.lot.assetClass;
       prevNbv = closing;
-      yield { cells };
+      prevAccum = accum;
+      yield row;
     }
   }
 }
 
+const ACCUMULATED = col(BOOK.accumulated);
+
 /**
- * The straight-line formula of month offset i, or undefined where the month is not the plain
- * straight line or a spreadsheet could round differently from the engine.
+ * The straight-line formula of month offset i: month k = i + 1 books the cumulative straight line
+ * through k, rounded, less the accumulated depreciation through k - 1 (the previous row's H):
+ * ROUND(ROUND(base*k/L,2)-H{prev},2), and ROUND(base/L,2) in the first month. Undefined where that
+ * is not the engine's figure or a spreadsheet could round differently (a half-cent tie).
  */
-function straightLineFormulas(f: LotFacts, s: LotSchedule): ((i: number, engineCents: number) => string | undefined) | null {
+function straightLineFormula(f: LotFacts): ((i: number, engineCents: number, accumBefore: number, prevRow: string) => string | undefined) | null {
   if (!f.plainStraightLine) return null;
   const base = f.cost - f.salvage;
   if (base <= 0) return null;
   const baseRef = lotsCell(LOTS.base, f.index);
   const lifeRef = lotsCell(LOTS.life, f.index);
   const life = f.life;
-  let previous = straightLineCumulative(base, 0, life);
-  return (i, engineCents) => {
+  return (i, engineCents, accumBefore, prevRow) => {
     const k = i + 1;
-    const current = straightLineCumulative(base, k, life);
-    const before = previous;
-    previous = current;
-    if (k > life || i >= f.untouchedMonths || i >= s.length) return undefined;
-    if (!current.exact || !before.exact || current.cents - before.cents !== engineCents) return undefined;
-    return k === 1
-      ? `ROUND(${baseRef}/${lifeRef},2)`
-      : round2(`ROUND(${baseRef}*${k}/${lifeRef},2)-ROUND(${baseRef}*${k - 1}/${lifeRef},2)`);
+    if (k > life) return undefined;
+    const through = straightLineCumulative(base, k, life);
+    if (!through.exact || through.cents - accumBefore !== engineCents) return undefined;
+    // The engine's month is C(k) - C(k-1), so accumBefore, the previous row's H, is C(k-1).
+    if (k === 1) return 'ROUND(' + baseRef + '/' + lifeRef + ',2)';
+    return 'ROUND(ROUND(' + baseRef + '*' + k + '/' + lifeRef + ',2)-' + ACCUMULATED + prevRow + ',2)';
   };
 }

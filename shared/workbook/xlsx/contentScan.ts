@@ -34,9 +34,12 @@ const PART_RULES: readonly { test: RegExp; what: string }[] = [
   { test: /^xl\/(slicers|slicerCaches|timelines|timelineCaches)\//i, what: 'slicers' },
   { test: /^xl\/(comments[^/]*\.xml$|threadedComments\/)/i, what: 'comments' },
   { test: /^xl\/(embeddings|activeX|ctrlProps)\//i, what: 'embedded objects or controls' },
-  { test: /^xl\/(drawings\/drawing[^/]*\.xml$|media\/)/i, what: 'pictures or shapes' },
+  { test: /^xl\/media\//i, what: 'pictures or shapes' },
   { test: /^xl\/richData\//i, what: 'pictures in cells or linked data types' },
 ];
+
+const DRAWING_PART = /^xl\/drawings\/drawing[^/]*\.xml$/i;
+const ANCHOR = /<(?:[A-Za-z_][\w.-]*:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor)(?=[\s/>])/;
 
 type SheetFeature = 'formulas' | 'data validation' | 'conditional formatting' | 'hyperlinks';
 const FEATURE_OF: Record<string, SheetFeature> = {
@@ -94,6 +97,16 @@ export async function scanWorkbook(bytes: Uint8Array): Promise<WorkbookScan> {
   }
   const index = partIndex(bytes, zip.value.list);
   const info = await readWorkbookInfo(index);
+
+  // LibreOffice writes an empty drawing for every sheet: only a drawing that anchors something counts.
+  if (!unkeepable.includes('pictures or shapes')) {
+    for (const entry of zip.value.list.filter((e) => DRAWING_PART.test(e.name.replace(/^\//, '')))) {
+      if (ANCHOR.test(await entryText(bytes, entry))) {
+        unkeepable.push('pictures or shapes');
+        break;
+      }
+    }
+  }
 
   const workbook = findPart(index, 'xl/workbook.xml');
   if (workbook) {

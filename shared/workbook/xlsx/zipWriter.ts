@@ -31,20 +31,31 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 const MAX_ZIP32 = 0xffffffff;
 /** Text is encoded and deflated in batches of about this many characters. */
 const BATCH_CHARS = 1 << 20;
+/** Batches the compressor may hold while the next is built. */
+const MAX_INFLIGHT = 2;
 
-const CRC_TABLE = (() => {
-  const t = new Int32Array(256);
+/** CRC-32 tables for slicing by 8 bytes: TABLES[0] is the classic byte table. */
+const TABLES = (() => {
+  const t = Array.from({ length: 8 }, () => new Int32Array(256));
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
+    t[0][n] = c;
   }
+  for (let n = 0; n < 256; n++) for (let k = 1; k < 8; k++) t[k][n] = (t[k - 1][n] >>> 8) ^ t[0][t[k - 1][n] & 0xff];
   return t;
 })();
+const [T0, T1, T2, T3, T4, T5, T6, T7] = TABLES;
 
 function crc32Update(crc: number, data: Uint8Array): number {
   let c = crc ^ -1;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  let i = 0;
+  const n = data.length;
+  for (; i + 8 <= n; i += 8) {
+    c ^= data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24);
+    c = T7[c & 0xff] ^ T6[(c >>> 8) & 0xff] ^ T5[(c >>> 16) & 0xff] ^ T4[c >>> 24] ^ T3[data[i + 4]] ^ T2[data[i + 5]] ^ T1[data[i + 6]] ^ T0[data[i + 7]];
+  }
+  for (; i < n; i++) c = T0[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return c ^ -1;
 }
 
@@ -77,6 +88,8 @@ export class ZipEntryWriter {
   private crc = 0;
   private size = 0;
   private compressor: { writer: StreamWriter; collected: Promise<Uint8Array[]> } | null = null;
+  /** Batches handed to the compressor and not yet taken: the next one is built meanwhile. */
+  private inflight: Promise<void>[] = [];
   private readonly encoder = new TextEncoder();
 
   constructor(private readonly done: Finished) {}
@@ -116,7 +129,8 @@ export class ZipEntryWriter {
     if (this.pending.length === 0) return;
     const data = this.take();
     this.compressor ??= this.startCompressor();
-    await this.compressor.writer.write(data);
+    this.inflight.push(this.compressor.writer.write(data));
+    if (this.inflight.length > MAX_INFLIGHT) await this.inflight.shift();
   }
 
   async close(): Promise<void> {
@@ -130,6 +144,7 @@ export class ZipEntryWriter {
       await this.compressor.writer.write(data);
     } else {
       await this.flush();
+      await Promise.all(this.inflight.splice(0));
     }
     await this.compressor.writer.close();
     this.done(DEFLATE, this.crc >>> 0, this.size, await this.compressor.collected);

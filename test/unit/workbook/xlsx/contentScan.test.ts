@@ -43,6 +43,11 @@ describe('scanWorkbook', () => {
     );
   });
 
+  it('does not count an empty drawing, as LibreOffice writes one for every sheet', async () => {
+    const empty = text('xl/drawings/drawing1.xml', '<?xml version="1.0" encoding="UTF-8"?><xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"></xdr:wsDr>');
+    expect(await unkeepable(withParts(await workbook(() => undefined), [empty]))).toEqual([]);
+  });
+
   it('finds pivot tables, macros, links to other workbooks, Excel tables and slicers by their parts', async () => {
     const parts = ['xl/pivotTables/pivotTable1.xml', 'xl/pivotCache/pivotCacheDefinition1.xml', 'xl/vbaProject.bin', 'xl/externalLinks/externalLink1.xml', 'xl/tables/table1.xml', 'xl/slicers/slicer1.xml'];
     const bytes = withParts(await workbook(() => undefined), parts.map((p) => text(p, '<x/>')));
