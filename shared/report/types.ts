@@ -46,7 +46,11 @@ export interface SheetModel {
   autoFilter: boolean;
   /** Rows after the header (exact: the writer uses it for progress and the autofilter range). */
   rowCount: number;
-  /** The rows after the header, in order. Iterated once, lazily, so large sheets never sit in memory. */
+  /**
+   * The rows after the header, in order. Iterated once, lazily, so large sheets never sit in memory;
+   * a row (its array and formula objects) may be reused for the next one, so read it before asking
+   * for the next.
+   */
   rows(): Iterable<ReportRow>;
 }
 

@@ -1,6 +1,6 @@
 import type { Benchmark } from './harness';
 import { DEFAULT_ASSUMPTIONS, type Fleet, type Lot } from '../../shared/domain/fleet';
-import { monthIndexOf } from '../../shared/domain/dates';
+import { computeBookSchedules } from '../../shared/engine/book';
 import type { LotSchedule } from '../../shared/engine/book/types';
 import { computeEconomicValues, marketFromAssumptions, rollupByClass, rollupEconomics, type LotEconomics, type MarketDrivers } from '../../shared/engine/economic';
 import { HARDWARE_PRESETS } from '../../shared/presets';
@@ -9,7 +9,7 @@ import { HARDWARE_PRESETS } from '../../shared/presets';
  * Economic value for 10,000 lots x 120 months (physical life 120 for both classes): lots drawn from
  * the presets (10 ASIC, 4 GPU models) and 84 monthly vintages, so lots share computations as a real
  * register does; the worst case gives every lot its own unit cost (10,000 distinct computations).
- * Books are straight-line schedules made in setup (untimed) so the gap columns are filled too.
+ * Books come from the book engine in setup (untimed), so the gap columns are filled too.
  */
 const LOTS = 10_000;
 
@@ -54,21 +54,8 @@ function makeState(distinct: boolean): State {
   const assumptions = { ...DEFAULT_ASSUMPTIONS, asOf: '2026-06-30', drivers: { asicphysicallifemonths: 120, gpuphysicallifemonths: 120 } };
   const r = marketFromAssumptions(assumptions);
   if (!r.ok) throw new Error('drivers');
-  const books = lots.map((l) => slBook(l));
-  return { fleet: { assumptions, lots, events: [], scenarios: [] }, books, drivers: r.value };
-}
-
-function slBook(l: Lot): LotSchedule {
-  const n = l.lifeMonths;
-  const cost = l.quantity * l.unitCost;
-  const z = () => new Float64Array(n);
-  const closingAccum = z();
-  for (let i = 0; i < n; i++) closingAccum[i] = Math.round((cost * (i + 1)) / n);
-  return {
-    lotId: l.id, startMonth: monthIndexOf(l.inService), length: n, additions: z(), disposedCost: z(),
-    closingCost: new Float64Array(n).fill(cost), depreciation: z(), impairment: z(), disposedAccum: z(), closingAccum,
-    proceeds: z(), gainLoss: z(), flags: new Uint8Array(n),
-  };
+  const fleet: Fleet = { assumptions, lots, events: [], scenarios: [] };
+  return { fleet, books: computeBookSchedules(fleet), drivers: r.value };
 }
 
 export const benchmarks: Benchmark[] = [

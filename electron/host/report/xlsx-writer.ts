@@ -37,15 +37,16 @@ const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships
 const REL_OFFICE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-/** Bytes of XML handed to the deflater at a time. */
+/** Bytes of XML handed to the deflater at a time, and how many such buffers take turns. */
 const SINK_BYTES = 1 << 20;
+const SINK_BUFFERS = 3;
 
 // ---------------------------------------------------------------------------------------------
 // Styles: one cell format per (number format, emphasis).
 
 type Emphasis = 'plain' | 'total' | 'header' | 'title';
 const EMPHASES: Emphasis[] = ['plain', 'total', 'header', 'title'];
-const FORMATS: NumberFormat[] = ['general', 'text', 'money', 'integer', 'decimal', 'percent', 'date'];
+const FORMATS: NumberFormat[] = ['money', 'general', 'text', 'integer', 'decimal', 'percent', 'date'];
 
 /** Excel number format ids: built-in 0 General, 3 #,##0, 4 #,##0.00, 49 @; custom from 164. */
 const CUSTOM_FORMATS: { id: number; code: string }[] = [
@@ -61,6 +62,12 @@ const EMPHASIS_STYLE: Record<Emphasis, { font: number; fill: number; border: num
   title: { font: 2, fill: 0, border: 0, wrap: false },
 };
 
+/**
+ * Cell format index: 0 is the workbook default (General; text cells of plain rows go without a
+ * style attribute), then one per (emphasis, format), plain money first so the commonest attribute
+ * is the shortest (`s="1"`). (LibreOffice ignores the number format of format 0, so money cannot
+ * be the default.)
+ */
 function styleIndex(format: NumberFormat, emphasis: Emphasis): number {
   return 1 + EMPHASES.indexOf(emphasis) * FORMATS.length + FORMATS.indexOf(format);
 }
@@ -122,41 +129,42 @@ function cellText(s: string): string {
   return s.length > 32_767 ? s.slice(0, 32_767) : s;
 }
 
-/**
- * A number as XML text. Money amounts (cents / 100, the common case) go through integer cents,
- * several times faster than the shortest-double conversion and the same digits; anything else,
- * String(n). Non-finite numbers have no text (the cell is left empty).
- */
-export function numberText(n: number): string | null {
-  const c = Math.round(n * 100);
-  if (c / 100 === n && c <= MAX_CENTS && c >= -MAX_CENTS) {
-    const a = c < 0 ? -c : c;
-    const whole = Math.floor(a / 100);
-    const frac = a - whole * 100;
-    const sign = c < 0 ? '-' : '';
-    if (frac === 0) return sign + whole;
-    return sign + whole + (frac < 10 ? '.0' + frac : frac % 10 === 0 ? '.' + frac / 10 : '.' + frac);
-  }
-  return Number.isFinite(n) ? String(n) : null;
-}
 const MAX_CENTS = 2 ** 53 - 1;
 
 /**
- * XML bytes of an entry, gathered in a fixed buffer and handed to the deflater when full. Rows are
- * rendered into short strings that die young; nothing accumulates on the heap.
+ * XML bytes of an entry, gathered in fixed buffers handed to the deflater when full. A few buffers
+ * take turns (the JavaScript fills one while the deflater, on the thread pool, consumes another),
+ * so nothing is allocated per chunk and nothing accumulates on the heap.
  */
 class ByteSink {
-  private buf = Buffer.allocUnsafe(SINK_BYTES);
-  private pos = 0;
+  buf: Buffer;
+  pos = 0;
+  private readonly free: Buffer[] = [];
+  private readonly inFlight: { buf: Buffer; done: Promise<void> }[] = [];
 
   constructor(
     private readonly entry: ZipEntryWriter,
     private readonly signal: AbortSignal | undefined,
-  ) {}
+  ) {
+    this.buf = Buffer.allocUnsafe(SINK_BYTES);
+    for (let i = 1; i < SINK_BUFFERS; i++) this.free.push(Buffer.allocUnsafe(SINK_BYTES));
+  }
+
+  /** Bytes left in the current buffer. */
+  room(): number {
+    return SINK_BYTES - this.pos;
+  }
 
   /** Room for `s` without a flush (UTF-8 takes at most 3 bytes per UTF-16 unit). */
   fits(s: string): boolean {
-    return this.pos + 3 * s.length <= this.buf.length;
+    return this.pos + 3 * s.length <= SINK_BYTES;
+  }
+
+  /** Bytes that belong to the caller, after what is buffered. */
+  async writeBytes(bytes: Buffer): Promise<void> {
+    await this.flush();
+    this.signal?.throwIfAborted();
+    await this.entry.write(bytes);
   }
 
   /** Append `s`; call `fits` first and `flush` when it does not. */
@@ -168,19 +176,33 @@ class ByteSink {
     if (!this.fits(s)) await this.flush();
     if (this.fits(s)) this.put(s);
     else {
+      // Longer than a buffer (a long Audit message): on its own.
       this.signal?.throwIfAborted();
       await this.entry.write(Buffer.from(s, 'utf8'));
     }
   }
 
+  /** Hand the current buffer over and take a free one (waiting for the oldest in flight if none is). */
   async flush(): Promise<void> {
     this.signal?.throwIfAborted();
     if (this.pos === 0) return;
-    const full = this.buf.subarray(0, this.pos);
-    // The deflater keeps the chunk until it has consumed it: the next bytes go to a fresh buffer.
-    this.buf = Buffer.allocUnsafe(SINK_BYTES);
+    const done = this.entry.write(this.buf.subarray(0, this.pos));
+    done.catch(() => undefined); // awaited below or in drain()
+    this.inFlight.push({ buf: this.buf, done });
     this.pos = 0;
-    await this.entry.write(full);
+    const next = this.free.pop();
+    if (next) this.buf = next;
+    else {
+      const oldest = this.inFlight.shift()!;
+      await oldest.done;
+      this.buf = oldest.buf;
+    }
+  }
+
+  /** Flush and wait until the deflater has consumed everything. */
+  async drain(): Promise<void> {
+    await this.flush();
+    while (this.inFlight.length) await this.inFlight.shift()!.done;
   }
 }
 
@@ -191,8 +213,8 @@ class SharedStrings {
   private readonly list: string[] = [];
   count = 0;
 
+  /** Index of `s` (the caller counts each use in `count`). */
   id(s: string): number {
-    this.count++;
     let i = this.index.get(s);
     if (i === undefined) {
       i = this.list.length;
@@ -272,22 +294,28 @@ export async function writeXlsx(model: ReportModel, out: Writable, options: Xlsx
     let r = 1;
     if (sheet.headerRow) {
       const hs = styleIndex('text', 'header');
+      strings.count += sheet.columns.length;
       await sink.write(`<row r="1">${sheet.columns.map((c, i) => `<c r="${col(i)}1" s="${hs}" t="s"><v>${strings.id(c.header)}</v></c>`).join('')}</row>`);
       r = 2;
       written++;
     }
     let sinceReport = 0;
     for (const row of sheet.rows()) {
-      const xml = renderer.render(row, r);
-      if (!sink.fits(xml)) {
-        await sink.write(xml);
-        written += sinceReport + 1;
+      const need = renderer.maxBytes(row);
+      if (need > sink.room()) {
+        await sink.flush();
+        written += sinceReport;
         sinceReport = 0;
         options.onRows?.(written, total);
-      } else {
-        sink.put(xml);
-        sinceReport++;
       }
+      if (need <= sink.room()) renderer.render(row, r, sink);
+      else {
+        // A row larger than a buffer (a very long Audit message): rendered on its own.
+        const own = { buf: Buffer.allocUnsafe(need), pos: 0 };
+        renderer.render(row, r, own);
+        await sink.writeBytes(own.buf.subarray(0, own.pos));
+      }
+      sinceReport++;
       r++;
     }
     formulaCells += renderer.formulas;
@@ -298,7 +326,7 @@ export async function writeXlsx(model: ReportModel, out: Writable, options: Xlsx
     await sink.write(
       '</sheetData>' + (filter ? `<autoFilter ref="${filter}"/>` : '') + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>',
     );
-    await sink.flush();
+    await sink.drain();
     await entry.close();
     options.onRows?.(written, total);
   }
@@ -306,7 +334,7 @@ export async function writeXlsx(model: ReportModel, out: Writable, options: Xlsx
   const sst = await zip.entry('xl/sharedStrings.xml');
   const sstSink = new ByteSink(sst, options.signal);
   for (const part of strings.xml()) await sstSink.write(part);
-  await sstSink.flush();
+  await sstSink.drain();
   await sst.close();
   await zip.finish();
   return { sheets: sheets.map((s) => s.name), formulaCells, rows: written };
@@ -314,23 +342,38 @@ export async function writeXlsx(model: ReportModel, out: Writable, options: Xlsx
 
 const EMPHASIS_OF: Record<NonNullable<ReportRow['emphasis']>, Emphasis> = { title: 'title', header: 'header', total: 'total' };
 const STYLE_COUNT = 1 + EMPHASES.length * FORMATS.length;
-// eslint-disable-next-line no-control-regex
-const NO_XML_ESCAPE = /^[^&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]*$/;
+
+const ascii = (s: string): Uint8Array => Buffer.from(s, 'latin1');
+const ROW_OPEN = ascii('<row r="');
+const ROW_OPEN_END = ascii('">');
+const ROW_CLOSE = ascii('</row>');
+const V_CLOSE = ascii('</v></c>');
+const F_CLOSE = ascii('</f></c>');
+const F_TO_V = ascii('</f><v>');
 
 /**
- * Row XML from cached fragments: `<c r="` + column letters per column, and per style the text
- * between the row number and the value for each kind of cell.
+ * Renders rows straight into the output buffer, byte by byte from cached fragments: `<c r="` and
+ * the column letters per column, the row number's digits once per row, per style the bytes between
+ * the reference and the value for each kind of cell. No string is built per row; numbers are
+ * written digit by digit. Text that is not plain ASCII, or holds & < >, goes through escaping and
+ * UTF-8 (see maxBytes for the room it may take).
  */
 class RowRenderer {
   formulas = 0;
-  private readonly open: string[] = [];
-  private readonly num: string[] = [];
-  private readonly str: string[] = [];
-  private readonly bool: string[] = [];
-  private readonly fml: string[] = [];
-  private readonly fmlStr: string[] = [];
+  private readonly open: Uint8Array[] = [];
+  private readonly num: Uint8Array[] = [];
+  private readonly str: Uint8Array[] = [];
+  private readonly bool: Uint8Array[] = [];
+  private readonly fml: Uint8Array[] = [];
+  private readonly fmlStr: Uint8Array[] = [];
   private readonly plain: number[];
   private readonly totals: number[];
+  /** Text cells of plain rows need no number format: the default style (no attribute) will do. */
+  private readonly plainText: number[];
+  /** The last string of each column and its shared-string index (lot ids and periods repeat down a column). */
+  private readonly lastString: (string | undefined)[] = [];
+  private readonly lastId: number[] = [];
+  private readonly digits = new Uint8Array(24);
 
   constructor(
     sheet: SheetModel,
@@ -338,52 +381,167 @@ class RowRenderer {
   ) {
     this.plain = sheet.columns.map((c) => styleIndex(c.format, 'plain'));
     this.totals = sheet.columns.map((c) => styleIndex(c.format, 'total'));
+    this.plainText = sheet.columns.map((c) => (c.format === 'text' || c.format === 'general' ? 0 : styleIndex(c.format, 'plain')));
     for (let s = 0; s < STYLE_COUNT; s++) {
       const a = s ? `" s="${s}"` : '"';
-      this.num.push(`${a}><v>`);
-      this.str.push(`${a} t="s"><v>`);
-      this.bool.push(`${a} t="b"><v>`);
-      this.fml.push(`${a}><f>`);
-      this.fmlStr.push(`${a} t="str"><f>`);
+      this.num.push(ascii(`${a}><v>`));
+      this.str.push(ascii(`${a} t="s"><v>`));
+      this.bool.push(ascii(`${a} t="b"><v>`));
+      this.fml.push(ascii(`${a}><f>`));
+      this.fmlStr.push(ascii(`${a} t="str"><f>`));
     }
   }
 
-  private opener(c: number): string {
-    return (this.open[c] ??= `<c r="${col(c)}`);
+  private opener(c: number): Uint8Array {
+    return (this.open[c] ??= ascii(`<c r="${col(c)}`));
   }
 
-  render(row: ReportRow, r: number): string {
+  /** An upper bound of the bytes `render` writes for this row. */
+  maxBytes(row: ReportRow): number {
+    let n = 64;
+    const cells = row.cells;
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c];
+      if (v === null || v === undefined) continue;
+      n += 96;
+      if (typeof v === 'object') {
+        n += 6 * v.formula.length;
+        if (typeof v.result === 'string') n += 6 * Math.min(v.result.length, 32_767);
+      } else if (typeof v === 'number') n += 32;
+    }
+    return n;
+  }
+
+  /** Writes the row at `t.pos`, which must have maxBytes(row) bytes of room. */
+  render(row: ReportRow, r: number, t: { buf: Buffer; pos: number }): void {
+    const buf = t.buf;
+    let pos = t.pos;
     const cells = row.cells;
     const emphasis = row.emphasis ? EMPHASIS_OF[row.emphasis] : 'plain';
     const styles = emphasis === 'total' ? this.totals : emphasis === 'plain' ? this.plain : null;
     const formats = row.formats;
-    const rs = String(r);
-    let xml = '<row r="' + rs + '">';
+    const digits = this.digits;
+    const nd = writeUint(digits, 0, r);
+    pos = putBytes(buf, pos, ROW_OPEN);
+    for (let k = 0; k < nd; k++) buf[pos++] = digits[k];
+    pos = putBytes(buf, pos, ROW_OPEN_END);
     for (let c = 0; c < cells.length; c++) {
       const v: CellValue = cells[c];
       if (v === null || v === undefined) continue;
       const format = formats === undefined ? undefined : formats[c];
       const s = format === undefined && styles !== null ? (styles[c] ?? 0) : styleIndex(format ?? 'general', emphasis);
       if (typeof v === 'number') {
-        const t = numberText(v);
-        if (t !== null) xml += this.opener(c) + rs + this.num[s] + t + '</v></c>';
+        if (!Number.isFinite(v)) continue;
+        pos = this.ref(buf, pos, c, nd);
+        pos = putBytes(buf, pos, this.num[s]);
+        pos = putNumber(buf, pos, v);
+        pos = putBytes(buf, pos, V_CLOSE);
       } else if (typeof v === 'string') {
-        xml += this.opener(c) + rs + this.str[s] + this.strings.id(v) + '</v></c>';
+        let id: number;
+        if (this.lastString[c] === v) id = this.lastId[c];
+        else {
+          id = this.strings.id(v);
+          this.lastString[c] = v;
+          this.lastId[c] = id;
+        }
+        this.strings.count++;
+        pos = this.ref(buf, pos, c, nd);
+        pos = putBytes(buf, pos, this.str[styles === this.plain && format === undefined ? this.plainText[c] : s]);
+        pos = writeUint(buf, pos, id);
+        pos = putBytes(buf, pos, V_CLOSE);
       } else if (typeof v === 'boolean') {
-        xml += this.opener(c) + rs + this.bool[s] + (v ? '1' : '0') + '</v></c>';
+        pos = this.ref(buf, pos, c, nd);
+        pos = putBytes(buf, pos, this.bool[s]);
+        buf[pos++] = v ? 49 : 48;
+        pos = putBytes(buf, pos, V_CLOSE);
       } else if (isFormula(v)) {
         this.formulas++;
-        const f = NO_XML_ESCAPE.test(v.formula) ? v.formula : escapeText(v.formula);
-        if (typeof v.result === 'number') {
-          const t = numberText(v.result);
-          xml += this.opener(c) + rs + this.fml[s] + f + (t === null ? '</f></c>' : '</f><v>' + t + '</v></c>');
-        } else {
-          xml += this.opener(c) + rs + this.fmlStr[s] + f + '</f><v>' + escapeText(cellText(v.result)) + '</v></c>';
-        }
+        const text = typeof v.result === 'string';
+        pos = this.ref(buf, pos, c, nd);
+        pos = putBytes(buf, pos, text ? this.fmlStr[s] : this.fml[s]);
+        pos = putText(buf, pos, v.formula);
+        if (text) {
+          pos = putBytes(buf, pos, F_TO_V);
+          pos = putText(buf, pos, cellText(v.result as string));
+          pos = putBytes(buf, pos, V_CLOSE);
+        } else if (Number.isFinite(v.result)) {
+          pos = putBytes(buf, pos, F_TO_V);
+          pos = putNumber(buf, pos, v.result as number);
+          pos = putBytes(buf, pos, V_CLOSE);
+        } else pos = putBytes(buf, pos, F_CLOSE);
       }
     }
-    return xml + '</row>';
+    t.pos = putBytes(buf, pos, ROW_CLOSE);
   }
+
+  /** `<c r="` + column letters + the row's digits. */
+  private ref(buf: Buffer, pos: number, c: number, nd: number): number {
+    pos = putBytes(buf, pos, this.opener(c));
+    const digits = this.digits;
+    for (let k = 0; k < nd; k++) buf[pos++] = digits[k];
+    return pos;
+  }
+}
+
+function putBytes(buf: Uint8Array, pos: number, bytes: Uint8Array): number {
+  const n = bytes.length;
+  if (n > 32) {
+    buf.set(bytes, pos);
+    return pos + n;
+  }
+  for (let i = 0; i < n; i++) buf[pos + i] = bytes[i];
+  return pos + n;
+}
+
+/** Decimal digits of a non-negative integer (below 2^53). */
+function writeUint(buf: Uint8Array, pos: number, n: number): number {
+  let len = 1;
+  for (let x = n; x >= 10; x = Math.floor(x / 10)) len++;
+  let p = pos + len;
+  do {
+    const q = Math.floor(n / 10);
+    buf[--p] = 48 + (n - q * 10);
+    n = q;
+  } while (n > 0);
+  return pos + len;
+}
+
+/**
+ * A finite number as XML text: money amounts (cents / 100, the common case) digit by digit from
+ * the integer cents, the same digits as the shortest round-trip form; anything else via String(n).
+ */
+function putNumber(buf: Buffer, pos: number, n: number): number {
+  const c = Math.round(n * 100);
+  if (c / 100 === n && c <= MAX_CENTS && c >= -MAX_CENTS) {
+    let a = c;
+    if (c < 0) {
+      buf[pos++] = 45; // -
+      a = -c;
+    }
+    const whole = Math.floor(a / 100);
+    const frac = a - whole * 100;
+    pos = writeUint(buf, pos, whole);
+    if (frac !== 0) {
+      const tens = Math.floor(frac / 10);
+      const units = frac - tens * 10;
+      buf[pos++] = 46; // .
+      buf[pos++] = 48 + tens;
+      if (units !== 0) buf[pos++] = 48 + units;
+    }
+    return pos;
+  }
+  return putText(buf, pos, String(n));
+}
+
+/** Text as XML character data: plain ASCII byte by byte; otherwise escaped and UTF-8 encoded. */
+function putText(buf: Buffer, pos: number, s: string): number {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch >= 0x7f || ch < 0x20 || ch === 38 || ch === 60 || ch === 62) return pos + buf.write(escapeText(s), pos, 'utf8');
+    buf[pos + i] = ch;
+  }
+  return pos + n;
 }
 
 // ---------------------------------------------------------------------------------------------

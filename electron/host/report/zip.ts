@@ -39,7 +39,11 @@ function dosTime(d: Date): { time: number; date: number } {
   };
 }
 
-/** One entry being written; `write` its bytes in order, then `close`. */
+/**
+ * One entry being written; `write` its bytes in order, then `close`. A write's promise settles
+ * when the chunk has been consumed: until then its memory must not be reused. Several writes may
+ * be in flight.
+ */
 export interface ZipEntryWriter {
   write(chunk: Buffer): Promise<void>;
   close(): Promise<void>;
@@ -117,15 +121,17 @@ export class ZipWriter {
     ended.catch(() => undefined);
 
     return {
-      write: async (chunk: Buffer) => {
-        this.check();
-        if (deflateError) throw deflateError;
-        crc = crc32(chunk, crc);
-        size += chunk.length;
-        if (size > LIMIT) throw new ZipTooLargeError();
-        if (!deflate.write(chunk)) await once(deflate, 'drain');
-        this.check();
-      },
+      write: (chunk: Buffer) =>
+        new Promise<void>((resolve, reject) => {
+          this.check();
+          if (deflateError) throw deflateError;
+          crc = crc32(chunk, crc);
+          size += chunk.length;
+          if (size > LIMIT) throw new ZipTooLargeError();
+          // The callback comes once the deflater has consumed the chunk (and, a Transform holding
+          // its callback while its output waits, once the output has room): backpressure end to end.
+          deflate.write(chunk, (e) => (e ? reject(e) : resolve()));
+        }),
       close: async () => {
         deflate.end();
         await ended;

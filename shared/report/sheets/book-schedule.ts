@@ -16,7 +16,7 @@ import { BOOK, LOTS, lotsCell, type ReportContext } from '../context';
 import type { LotFacts } from '../data';
 import { dollars, straightLineCumulative } from '../exact';
 import { cachedMonthLabel } from '../fiscal-years';
-import type { CellValue, ColumnSpec, ReportRow, SheetModel } from '../types';
+import type { CellValue, ColumnSpec, FormulaCell, ReportRow, SheetModel } from '../types';
 
 export const BOOK_COLUMNS: ColumnSpec[] = [
   { header: 'Lot ID', width: 14, format: 'text' },
@@ -53,6 +53,15 @@ function* bookRows(ctx: ReportContext, part: number): Iterable<ReportRow> {
   // One row object, refilled for every month (the writer renders a row before asking for the next).
   const cells: CellValue[] = new Array(BOOK_COLUMNS.length).fill(null);
   const row: ReportRow = { cells };
+  const fOpening: FormulaCell = { formula: '', result: 0 };
+  const fDepreciation: FormulaCell = { formula: '', result: 0 };
+  const fClosing: FormulaCell = { formula: '', result: 0 };
+  const fAccumulated: FormulaCell = { formula: '', result: 0 };
+  const formula = (cell: FormulaCell, text: string, result: number): FormulaCell => {
+    cell.formula = text;
+    cell.result = result;
+    return cell;
+  };
   const [C, D, E, F, G, H] = [BOOK.opening, BOOK.depreciation, BOOK.impairment, BOOK.disposals, BOOK.closing, BOOK.accumulated].map(col);
   for (const f of ctx.facts) {
     if (plan.part[f.index] !== part) continue;
@@ -82,19 +91,19 @@ function* bookRows(ctx: ReportContext, part: number): Iterable<ReportRow> {
       cells[BOOK.opening] =
         i === 0
           ? costRef !== null && additions === f.cost
-            ? { formula: costRef, result: dollars(opening) }
+            ? formula(fOpening, costRef, dollars(opening))
             : dollars(opening)
           : additions === 0
-            ? { formula: G + ps, result: dollars(opening) }
+            ? formula(fOpening, G + ps, dollars(opening))
             : dollars(opening);
       const depFormula = sl !== null && i < f.untouchedMonths ? sl(i, dep, prevAccum, ps) : undefined;
-      cells[BOOK.depreciation] = depFormula !== undefined ? { formula: depFormula, result: dollars(dep) } : dollars(dep);
+      cells[BOOK.depreciation] = depFormula !== undefined ? formula(fDepreciation, depFormula, dollars(dep)) : dollars(dep);
       cells[BOOK.impairment] = dollars(imp);
       cells[BOOK.disposals] = dollars(disposals);
-      cells[BOOK.closing] = { formula: 'ROUND(' + C + rs + '-' + D + rs + '-' + E + rs + '-' + F + rs + ',2)', result: dollars(closing) };
+      cells[BOOK.closing] = formula(fClosing, 'ROUND(' + C + rs + '-' + D + rs + '-' + E + rs + '-' + F + rs + ',2)', dollars(closing));
       cells[BOOK.accumulated] =
         s.disposedAccum[i] === 0
-          ? { formula: i === 0 ? 'ROUND(' + D + rs + '+' + E + rs + ',2)' : 'ROUND(' + H + ps + '+' + D + rs + '+' + E + rs + ',2)', result: dollars(accum) }
+          ? formula(fAccumulated, i === 0 ? 'ROUND(' + D + rs + '+' + E + rs + ',2)' : 'ROUND(' + H + ps + '+' + D + rs + '+' + E + rs + ',2)', dollars(accum))
           : dollars(accum);
       cells[BOOK.fiscalYear] = fy;
       cells[BOOK.assetClass] = f.lot.assetClass;

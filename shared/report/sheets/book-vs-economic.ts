@@ -5,12 +5,12 @@
  * book NBV - economic value. Lots without a market model have no rows (listed in the Audit notes).
  */
 import { fiscalYearLabel } from '../../domain/fiscal';
-import { ref, round2 } from '../a1';
+import { col } from '../a1';
 import { bookCell, BOOK, SHEET_NAMES, type ReportContext } from '../context';
 import { dollars } from '../exact';
 import { cachedMonthLabel } from '../fiscal-years';
 import { planParts, type PartPlan } from '../plan';
-import type { CellValue, ColumnSpec, ReportRow, SheetModel } from '../types';
+import type { CellValue, ColumnSpec, FormulaCell, ReportRow, SheetModel } from '../types';
 
 export const ECON = { id: 0, period: 1, bookNbv: 2, economicValue: 3, gap: 4, economicLife: 5, assetClass: 6, fiscalYear: 7 } as const;
 
@@ -50,6 +50,13 @@ function* econRows(ctx: ReportContext, plan: PartPlan, part: number): Iterable<R
   const lots = ctx.data.economics!.lots;
   const withBook = ctx.has('book');
   const fyLabels = new Map<number, string>();
+  // One row object, refilled for every month (the writer renders a row before asking for the next).
+  const cells: CellValue[] = new Array(COLUMNS.length).fill(null);
+  const row: ReportRow = { cells };
+  const fBook: FormulaCell = { formula: '', result: 0 };
+  const fGap: FormulaCell = { formula: '', result: 0 };
+  const C = col(ECON.bookNbv);
+  const D = col(ECON.economicValue);
   for (const f of ctx.facts) {
     const e = lots[f.index];
     if (!e.modelled || e.length === 0 || plan.part[f.index] !== part) continue;
@@ -61,17 +68,23 @@ function* econRows(ctx: ReportContext, plan: PartPlan, part: number): Iterable<R
       const ev = e.economicValue[i];
       let fy = fyLabels.get(m);
       if (fy === undefined) fyLabels.set(m, (fy = fiscalYearLabel(m, ctx.data.calendar)));
-      const cells: CellValue[] = new Array(COLUMNS.length);
       cells[ECON.id] = f.lot.id;
       cells[ECON.period] = cachedMonthLabel(m);
       const bookOffset = m - book.startMonth;
-      cells[ECON.bookNbv] = withBook && e.bookNbv && bookOffset >= 0 ? { formula: bookCell(ctx, f, BOOK.closing, bookOffset), result: dollars(nbv) } : dollars(nbv);
+      if (withBook && e.bookNbv && bookOffset >= 0) {
+        fBook.formula = bookCell(ctx, f, BOOK.closing, bookOffset);
+        fBook.result = dollars(nbv);
+        cells[ECON.bookNbv] = fBook;
+      } else cells[ECON.bookNbv] = dollars(nbv);
       cells[ECON.economicValue] = dollars(ev);
-      cells[ECON.gap] = { formula: round2(`${ref(ECON.bookNbv, r)}-${ref(ECON.economicValue, r)}`), result: dollars(nbv - ev) };
+      const rs = String(r);
+      fGap.formula = 'ROUND(' + C + rs + '-' + D + rs + ',2)';
+      fGap.result = dollars(nbv - ev);
+      cells[ECON.gap] = fGap;
       cells[ECON.economicLife] = e.economicLifeMonths;
       cells[ECON.assetClass] = f.lot.assetClass;
       cells[ECON.fiscalYear] = fy;
-      yield { cells };
+      yield row;
     }
   }
 }

@@ -98,8 +98,9 @@ export async function scanWorkbook(bytes: Uint8Array): Promise<WorkbookScan> {
   const index = partIndex(bytes, zip.value.list);
   const info = await readWorkbookInfo(index);
 
-  // LibreOffice writes an empty drawing for every sheet: only a drawing that anchors something counts.
-  if (!unkeepable.includes('pictures or shapes')) {
+  // LibreOffice writes an empty drawing for every sheet: only a drawing that anchors something counts
+  // (and a chart's drawing is the chart's).
+  if (!unkeepable.includes('pictures or shapes') && !unkeepable.includes('charts')) {
     for (const entry of zip.value.list.filter((e) => DRAWING_PART.test(e.name.replace(/^\//, '')))) {
       if (ANCHOR.test(await entryText(bytes, entry))) {
         unkeepable.push('pictures or shapes');

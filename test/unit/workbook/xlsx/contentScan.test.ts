@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ASSUMPTIONS } from '../../../../shared/domain/fleet';
 import { overwriteBlockedMessage, scanWorkbook } from '../../../../shared/workbook/xlsx/contentScan';
 import { serializeFleet } from '../../../../shared/workbook/xlsx/writeWorkbook';
-import { CHART_PARTS, inlineCell, minimalXlsx, text, withParts } from '../../../fixtures/workbooks/zip-tools';
+import { CHART_PARTS, inlineCell, minimalXlsx, SHAPE_PART, text, withParts } from '../../../fixtures/workbooks/zip-tools';
 
 const FLEET_ROWS = [
   ['Lot ID', 'Class', 'Quantity', 'Unit Cost', 'In Service', 'Book Life (months)'],
@@ -37,13 +37,12 @@ describe('scanWorkbook', () => {
 
   it('finds charts (a chart part and its drawing)', async () => {
     const bytes = withParts(await workbook(() => undefined), CHART_PARTS);
-    expect(await unkeepable(bytes)).toEqual(['charts', 'pictures or shapes']);
-    expect(overwriteBlockedMessage(await unkeepable(bytes))).toBe(
-      'This workbook has charts and pictures or shapes that Fleetbook cannot keep; use Save As to write a new file (the original stays as it is).',
-    );
+    expect(await unkeepable(bytes)).toEqual(['charts']);
+    expect(overwriteBlockedMessage(await unkeepable(bytes))).toBe('This workbook has charts that Fleetbook cannot keep; use Save As to write a new file (the original stays as it is).');
   });
 
-  it('does not count an empty drawing, as LibreOffice writes one for every sheet', async () => {
+  it('finds a shape in a drawing, but not an empty drawing (LibreOffice writes one for every sheet)', async () => {
+    expect(await unkeepable(withParts(await workbook(() => undefined), [SHAPE_PART]))).toEqual(['pictures or shapes']);
     const empty = text('xl/drawings/drawing1.xml', '<?xml version="1.0" encoding="UTF-8"?><xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"></xdr:wsDr>');
     expect(await unkeepable(withParts(await workbook(() => undefined), [empty]))).toEqual([]);
   });

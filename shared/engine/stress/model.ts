@@ -1,0 +1,506 @@
+/**
+ * The valuation model the stress runs share: the fleet's lots resolved into groups of identical
+ * per-unit economics (same class, vintage month, specs, power price, rent inputs, and unit cost
+ * where it matters), solved with the economic engine's kernels on any hashprice multiplier path and
+ * rent-decay shift. With no shock it reproduces computeEconomicValues bit for bit (same inputs, same
+ * operations in the same order); a test holds it to that.
+ *
+ * Only months from the market start (or the month after As Of, if earlier) are solved: the values
+ * of earlier months are history, and W(i) depends on months i.. only.
+ */
+import { monthIndexOf, monthStart, parseLocalDate, type LocalDate, type MonthIndex } from '../../domain/dates';
+import type { Fleet, Lot } from '../../domain/fleet';
+import { findPreset, normaliseModel, type HardwarePreset } from '../../presets/hardware';
+import type { LotSchedule } from '../book/types';
+import {
+  anchorFactor, buyerValue, daysPath, hashpriceMonthPath, monthlyRate, solveInto, steppedAverage, type MarketDrivers,
+} from '../economic';
+
+/** Lots that always share a group whatever the drivers: same class, month, model, row specs and unit cost. */
+interface StaticGroup {
+  lots: number[];
+}
+
+/** The parts of a fleet that do not depend on the drivers, prepared once for many runs. */
+export interface PreparedFleet {
+  fleet: Fleet;
+  statics: StaticGroup[];
+  /** In-service month per lot (NaN: not a date). */
+  lotMonth: Float64Array;
+  /** Units held per month from in-service, for lots with disposals (the last value holds). */
+  units: Map<string, Float64Array>;
+}
+
+export function prepareFleet(fleet: Fleet): PreparedFleet {
+  const lots = fleet.lots;
+  const lotMonth = new Float64Array(lots.length);
+  const byKey = new Map<string, StaticGroup>();
+  const statics: StaticGroup[] = [];
+  const monthCache = new Map<string, number>();
+  for (let i = 0; i < lots.length; i++) {
+    const l = lots[i];
+    let m = monthCache.get(l.inService);
+    if (m === undefined) {
+      m = parseLocalDate(l.inService ?? '') ? monthIndexOf(l.inService) : NaN;
+      monthCache.set(l.inService, m);
+    }
+    lotMonth[i] = m;
+    const key = `${l.assetClass}|${m}|${l.model}|${l.hashrateThs}|${l.powerW}|${l.gpusPerUnit}|${l.rentPerGpuHour}|${l.unitCost}|${Number.isFinite(l.quantity) && l.quantity >= 0}`;
+    let g = byKey.get(key);
+    if (!g) {
+      g = { lots: [] };
+      byKey.set(key, g);
+      statics.push(g);
+    }
+    g.lots.push(i);
+  }
+  return { fleet, statics, lotMonth, units: unitsAfterDisposals(fleet, lotMonth) };
+}
+
+/**
+ * Units held at each month from in-service for lots with disposal events (each disposal limited to
+ * the units still held, in date order); the economic value follows the units still owned.
+ */
+export function unitsAfterDisposals(fleet: Fleet, lotMonth?: Float64Array): Map<string, Float64Array> {
+  const out = new Map<string, Float64Array>();
+  const byLot = new Map<string, { month: number; units: number }[]>();
+  for (const e of fleet.events) {
+    if (e.type !== 'disposal' || !(e.units > 0) || !parseLocalDate(e.date)) continue;
+    const list = byLot.get(e.lotId);
+    const item = { month: monthIndexOf(e.date), units: Math.trunc(e.units) };
+    if (list) list.push(item);
+    else byLot.set(e.lotId, [item]);
+  }
+  if (byLot.size === 0) return out;
+  fleet.lots.forEach((lot, i) => {
+    const list = byLot.get(lot.id);
+    const m0 = lotMonth ? lotMonth[i] : parseLocalDate(lot.inService ?? '') ? monthIndexOf(lot.inService) : NaN;
+    if (!list || Number.isNaN(m0)) return;
+    list.sort((a, b) => a.month - b.month);
+    const n = Math.max(0, list[list.length - 1].month - m0) + 1;
+    const units = new Float64Array(n);
+    let held = lot.quantity;
+    let next = 0;
+    for (let k = 0; k < n; k++) {
+      while (next < list.length && list[next].month - m0 <= k) held -= Math.min(held, list[next++].units);
+      units[k] = held;
+    }
+    out.set(lot.id, units);
+  });
+  return out;
+}
+
+/** One shared per-unit computation. Amounts in cents per unit. */
+export interface Group {
+  cls: 0 | 1;
+  m0: MonthIndex;
+  n: number;
+  /** First index solved; the group is solved only when k0 < n. */
+  k0: number;
+  active: boolean;
+  /** Resale value depends on the path (the buyer's cash-flow model) or not (age curves). */
+  cashflow: boolean;
+  rm: number;
+  /** ASIC: revenue before the hashprice multiplier, own power cost and buyer power cost per month. */
+  rev: Float64Array;
+  own: Float64Array;
+  buyerCost: Float64Array;
+  /** GPU: revenue per $ of rent, variable cost, fixed cost per month, rent entry. */
+  revFactor: number;
+  cost: number;
+  fixed: number;
+  rent: number;
+  /** Net salvage by index 0..n when it does not depend on the path. */
+  salvage: Float64Array | null;
+  /** Member lots (indexes into fleet.lots). */
+  lots: number[];
+}
+
+interface RentEntry {
+  rent0: number;
+  decay: number;
+  /** Successor step-down factor per month of [first, last). */
+  steps: Float64Array;
+}
+
+export interface StressModel {
+  prepared: PreparedFleet;
+  drivers: MarketDrivers;
+  /** Market start month (shocks start the month after) and the month of the impairment flags. */
+  ms: MonthIndex;
+  asOfMonth: MonthIndex;
+  first: MonthIndex;
+  length: number;
+  days: Float64Array;
+  /** Deterministic hashprice revenue path of 1 TH/s per month ($), over [first, first + length). */
+  hashprice: Float64Array;
+  groups: Group[];
+  rents: RentEntry[];
+  /** Group index per lot, -1 when the lot has no market model. */
+  lotGroup: Int32Array;
+  /** Why a lot is not modelled. */
+  lotIssue: (string | undefined)[];
+  maxN: number;
+  /** Scratch of the solve (index = month from in-service): valid for the group last solved. */
+  W: Float64Array;
+  U: Float64Array;
+  S: Float64Array;
+  private: Scratch;
+}
+
+interface Scratch {
+  margin: Float64Array;
+  buyer: Float64Array;
+  fixed: Float64Array;
+  retire: Uint8Array;
+  views: Map<number, Views>;
+  /** Rent per entry and month for the current path. */
+  rentPaths: Float64Array[];
+  rentShift: number;
+}
+
+interface Views {
+  margin: Float64Array;
+  buyer: Float64Array;
+  fixed: Float64Array;
+  S: Float64Array;
+  W: Float64Array;
+  U: Float64Array;
+  retire: Uint8Array;
+}
+
+const EMPTY = new Float64Array(0);
+const EMPTY_DATES: readonly LocalDate[] = [];
+
+function finite(v: number | undefined | null): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
+}
+
+/** A per-model driver map (preset id, normalised model or '*'), as the economic engine reads it. */
+function byModel<T>(map: Readonly<Record<string, T>>, model: string, preset: HardwarePreset | undefined): T | undefined {
+  if (preset && map[preset.id] !== undefined) return map[preset.id];
+  const k = normaliseModel(model ?? '');
+  return map[k] !== undefined ? map[k] : map['*'];
+}
+
+function lotPower(map: Readonly<Record<string, number>>, id: string): number | undefined {
+  if (map[id] !== undefined) return map[id];
+  const want = normaliseModel(id);
+  for (const k of Object.keys(map)) if (normaliseModel(k) === want) return map[k];
+  return undefined;
+}
+
+interface Spec {
+  cls: 0 | 1;
+  n: number;
+  hashrate: number;
+  kw: number;
+  gpus: number;
+  rent0: number;
+  rentDecay: number;
+  successors: readonly LocalDate[];
+  power: number;
+  unitCost: number;
+}
+
+/** The per-unit inputs of a lot under the drivers (the row's specs win, the preset fills blanks), or why there are none. */
+function resolve(lot: Lot, m0: number, power: number, d: MarketDrivers): Spec | string {
+  if (Number.isNaN(m0)) return `In Service "${lot.inService}" is not a date`;
+  if (lot.assetClass !== 'ASIC' && lot.assetClass !== 'GPU') return `no market model for class ${lot.assetClass}`;
+  if (!finite(lot.quantity) || lot.quantity < 0) return 'Quantity is not a number >= 0';
+  const found = findPreset(lot.model ?? '');
+  const p = found && found.assetClass === lot.assetClass ? found : undefined;
+  const unitCost = finite(lot.unitCost) ? lot.unitCost : 0;
+  if (lot.assetClass === 'ASIC') {
+    const h = finite(lot.hashrateThs) ? lot.hashrateThs : p?.hashrateThs;
+    const w = finite(lot.powerW) ? lot.powerW : p?.powerW;
+    if (!finite(h) || h <= 0) return 'no Hashrate (TH/s)';
+    if (!finite(w) || w < 0) return 'no Power (W)';
+    return { cls: 0, n: d.asic.physicalLifeMonths, hashrate: h, kw: w / 1000, gpus: 0, rent0: 0, rentDecay: 0, successors: EMPTY_DATES, power, unitCost };
+  }
+  const presetGpus = p?.gpusPerUnit ?? 8;
+  const g = finite(lot.gpusPerUnit) ? lot.gpusPerUnit : p ? presetGpus : undefined;
+  const w = finite(lot.powerW) ? lot.powerW : p?.powerW !== undefined && finite(g) ? (p.powerW * g) / presetGpus : undefined;
+  const r = finite(lot.rentPerGpuHour) ? lot.rentPerGpuHour : (byModel(d.gpu.rentByModel, lot.model, p) ?? p?.rentPerGpuHour);
+  if (!finite(g) || g <= 0) return 'no GPUs per Unit';
+  if (!finite(w) || w < 0) return 'no Power (W)';
+  if (!finite(r) || r < 0) return 'no Rent ($/GPU-hr)';
+  return {
+    cls: 1, n: d.gpu.physicalLifeMonths, hashrate: 0, kw: w / 1000, gpus: g, rent0: r,
+    rentDecay: byModel(d.gpu.rentDecayByModel, lot.model, p) ?? d.gpu.rentDecay,
+    successors: byModel(d.gpu.successorDates, lot.model, p) ?? EMPTY_DATES, power, unitCost,
+  };
+}
+
+/** The groups and shared paths of a fleet under a set of drivers. */
+export function buildModel(prepared: PreparedFleet, d: MarketDrivers): StressModel {
+  const lots = prepared.fleet.lots;
+  const ms = monthIndexOf(d.marketStart);
+  const asOfMonth = monthIndexOf(d.asOf ?? d.marketStart);
+  const solveFrom = Math.min(ms, asOfMonth + 1);
+  const lotGroup = new Int32Array(lots.length).fill(-1);
+  const lotIssue: (string | undefined)[] = new Array(lots.length);
+  const hasLotPower = Object.keys(d.powerPriceByLot).length > 0;
+  const specKey = new Map<string, number>();
+  const specs: { spec: Spec; m0: number; lots: number[] }[] = [];
+  const cashflow = [d.asic.resaleModel === 'cashflow', d.gpu.resaleModel === 'cashflow'];
+
+  const place = (spec: Spec | string, m0: number, members: readonly number[]): void => {
+    if (typeof spec === 'string') {
+      for (const i of members) lotIssue[i] = spec;
+      return;
+    }
+    // Unit cost matters for GPU fixed costs and for the age-curve resale models only.
+    const costMatters = spec.cls === 1 || !cashflow[spec.cls];
+    const key = `${spec.cls}|${m0}|${spec.n}|${spec.hashrate}|${spec.kw}|${spec.gpus}|${spec.rent0}|${spec.rentDecay}|${spec.successors.join(',')}|${spec.power}|${costMatters ? spec.unitCost : ''}`;
+    let at = specKey.get(key);
+    if (at === undefined) {
+      at = specs.length;
+      specKey.set(key, at);
+      specs.push({ spec, m0, lots: [] });
+    }
+    const target = specs[at].lots;
+    for (const i of members) target.push(i);
+  };
+
+  for (const s of prepared.statics) {
+    const rep = lots[s.lots[0]];
+    const m0 = prepared.lotMonth[s.lots[0]];
+    const classPower = rep.assetClass === 'ASIC' ? d.asic.powerPriceKwh : d.gpu.powerPriceKwh;
+    if (!hasLotPower) {
+      place(resolve(rep, m0, classPower, d), m0, s.lots);
+      continue;
+    }
+    for (const i of s.lots) place(resolve(lots[i], m0, lotPower(d.powerPriceByLot, lots[i].id) ?? classPower, d), m0, [i]);
+  }
+
+  let first = Infinity;
+  let last = -Infinity;
+  let maxN = 0;
+  for (const { spec, m0 } of specs) {
+    if (m0 < first) first = m0;
+    if (m0 + spec.n > last) last = m0 + spec.n;
+    if (spec.n > maxN) maxN = spec.n;
+  }
+  const length = specs.length > 0 ? last - first + 1 : 0;
+  const days = specs.length > 0 ? daysPath(first, length) : EMPTY;
+  const anyAsic = specs.some((s) => s.spec.cls === 0);
+  const hashprice = anyAsic ? hashpriceMonthPath(d, first, length, days) : EMPTY;
+
+  // Resale age curves as the engine has them.
+  const anchorByAge = new Float64Array(maxN + 1);
+  const expByAge = new Float64Array(maxN + 1);
+  const yearly = 1 - d.resale.exponentialDecay;
+  for (let i = 0; i <= maxN; i++) {
+    anchorByAge[i] = anchorFactor(d.resale.anchor, i);
+    expByAge[i] = Math.pow(yearly, i / 12);
+  }
+
+  const rents: RentEntry[] = [];
+  const rentIndex = new Map<string, number>();
+  const keep = 1 - d.gpu.successorStep;
+  const stepValue = (k: number): number => Math.pow(keep, k);
+  const groups: Group[] = [];
+  const lf = d.resale.liquidationFactor;
+
+  for (const { spec, m0, lots: members } of specs) {
+    const n = spec.n;
+    const k0 = Math.max(0, solveFrom - m0);
+    const gi = groups.length;
+    for (const i of members) lotGroup[i] = gi;
+    const isCash = cashflow[spec.cls];
+    const g: Group = {
+      cls: spec.cls, m0, n, k0, active: k0 < n, cashflow: isCash,
+      rm: monthlyRate(spec.cls === 0 ? d.asic.discountRate : d.gpu.discountRate),
+      rev: EMPTY, own: EMPTY, buyerCost: EMPTY, revFactor: 0, cost: 0, fixed: 0, rent: -1, salvage: null, lots: members,
+    };
+    groups.push(g);
+    if (!g.active) continue;
+    const off = m0 - first;
+    if (spec.cls === 0) {
+      const a = d.asic;
+      const revFactor = spec.hashrate * a.uptime * (1 - a.poolFee) * 100;
+      const kwhPerDay = spec.kw * 24 * a.uptime * 100;
+      const ownPower = kwhPerDay * spec.power;
+      const buyerPower = kwhPerDay * d.resale.buyerPowerPriceKwh;
+      const step = Math.pow(1 - a.degradation, 1 / 12);
+      g.rev = new Float64Array(n);
+      g.own = new Float64Array(n);
+      if (isCash) g.buyerCost = new Float64Array(n);
+      let deg = 1;
+      for (let i = 0; i < n; i++) {
+        const k = off + i;
+        g.rev[i] = revFactor * deg * hashprice[k];
+        g.own[i] = ownPower * days[k];
+        if (isCash) g.buyerCost[i] = buyerPower * days[k];
+        deg *= step;
+      }
+    } else {
+      const p = d.gpu;
+      g.revFactor = spec.gpus * 730 * p.utilization * 100;
+      g.cost = spec.kw * p.pue * 730 * spec.power * (p.idleFraction + (1 - p.idleFraction) * p.utilization) * 100;
+      g.fixed = spec.kw * p.coloUsdPerKwMonth * 100 + (p.opsPctCapexPerYear * spec.unitCost) / 12;
+      const rk = `${spec.rent0}|${spec.rentDecay}|${spec.successors.join(',')}`;
+      let ri = rentIndex.get(rk);
+      if (ri === undefined) {
+        ri = rents.length;
+        rentIndex.set(rk, ri);
+        const steps = new Float64Array(length);
+        for (let k = 0; k < length; k++) steps[k] = steppedAverage(spec.successors, d.marketStart, first + k, stepValue);
+        rents.push({ rent0: spec.rent0, decay: spec.rentDecay, steps });
+      }
+      g.rent = ri;
+    }
+    if (!isCash) {
+      const S = new Float64Array(n + 1);
+      const steps = spec.cls === 1 ? spec.successors : EMPTY_DATES;
+      const inService = monthStart(m0);
+      const age = (spec.cls === 0 ? d.asic.resaleModel : d.gpu.resaleModel) === 'anchor' ? anchorByAge : expByAge;
+      for (let i = 0; i <= n; i++) {
+        const f = age[i];
+        let s = 1;
+        if (steps.length > 0) {
+          const start = monthStart(m0 + i);
+          for (const e of steps) if (e > inService && e <= start) s *= keep;
+        }
+        S[i] = spec.unitCost * f * s * lf;
+      }
+      g.salvage = S;
+    }
+  }
+
+  const scratch: Scratch = {
+    margin: new Float64Array(maxN + 1),
+    buyer: new Float64Array(maxN + 1),
+    fixed: new Float64Array(maxN + 1),
+    retire: new Uint8Array(maxN + 1),
+    views: new Map(),
+    rentPaths: rents.map(() => new Float64Array(length)),
+    rentShift: NaN,
+  };
+  return {
+    prepared, drivers: d, ms, asOfMonth, first, length, days, hashprice, groups, rents, lotGroup, lotIssue, maxN,
+    W: new Float64Array(maxN + 1), U: new Float64Array(maxN + 1), S: new Float64Array(maxN + 1), private: scratch,
+  };
+}
+
+/**
+ * Rents of the path: months before the market start keep the base decay (history); from the
+ * market start every model's decay moves by `shift` (bounded, see keys.ts).
+ */
+export function setRentShift(model: StressModel, shift: number, min: number, max: number): void {
+  const sc = model.private;
+  if (sc.rentShift === shift) return;
+  sc.rentShift = shift;
+  const { first, length, ms } = model;
+  model.rents.forEach((r, ri) => {
+    const out = sc.rentPaths[ri];
+    const lo = Math.min(min, r.decay);
+    const hi = Math.max(max, r.decay);
+    const drawn = shift === 0 ? r.decay : Math.min(hi, Math.max(lo, r.decay + shift));
+    for (let k = 0; k < length; k++) {
+      const m = first + k;
+      const decay = m < ms ? r.decay : drawn;
+      out[k] = r.rent0 * Math.pow(1 - decay, (m - ms) / 12) * r.steps[k];
+    }
+  });
+}
+
+function viewsOf(model: StressModel, n: number, k0: number): Views {
+  const sc = model.private;
+  const key = n * 4096 + k0;
+  let v = sc.views.get(key);
+  if (!v) {
+    v = {
+      margin: sc.margin.subarray(k0, n),
+      buyer: sc.buyer.subarray(k0, n),
+      fixed: sc.fixed.subarray(k0, n),
+      S: model.S.subarray(k0, n + 1),
+      W: model.W.subarray(k0, n + 1),
+      U: model.U.subarray(k0, n + 1),
+      retire: sc.retire.subarray(k0, n + 1),
+    };
+    sc.views.set(key, v);
+  }
+  return v;
+}
+
+/**
+ * Solves one (active) group on the current path: `mult` = hashprice multiplier per month of the
+ * model's window (null: none); rents as set by setRentShift. Fills model.W / model.U / model.S at
+ * indexes k0..n and returns the economic life (first optimal retirement at or after k0; n if none).
+ */
+export function solveGroup(model: StressModel, g: Group, mult: Float64Array | null): number {
+  const n = g.n;
+  const k0 = g.k0;
+  const off = g.m0 - model.first;
+  const sc = model.private;
+  const margin = sc.margin;
+  const buyer = sc.buyer;
+  const v = viewsOf(model, n, k0);
+  if (g.cls === 0) {
+    const rev = g.rev;
+    const own = g.own;
+    const bc = g.buyerCost;
+    const cash = g.cashflow;
+    for (let i = k0; i < n; i++) {
+      const r = mult === null ? rev[i] : rev[i] * mult[off + i];
+      margin[i] = r - own[i];
+      if (cash) {
+        const b = r - bc[i];
+        buyer[i] = b > 0 ? b : 0;
+      }
+    }
+  } else {
+    const rent = sc.rentPaths[g.rent];
+    const rf = g.revFactor;
+    const cost = g.cost;
+    const f = g.fixed;
+    const fixed = sc.fixed;
+    for (let i = k0; i < n; i++) {
+      const m = rf * rent[off + i] - cost;
+      margin[i] = m;
+      fixed[i] = f;
+      buyer[i] = (m > 0 ? m : 0) - f;
+    }
+  }
+  let S: Float64Array;
+  if (g.cashflow) {
+    const d = model.drivers.resale;
+    buyerValue(v.buyer, d.buyerPaybackMonths, monthlyRate(d.buyerHurdle), v.S);
+    const lf = d.liquidationFactor;
+    const full = model.S;
+    for (let i = k0; i <= n; i++) full[i] *= lf;
+    S = v.S;
+  } else {
+    S = g.salvage!.subarray(k0);
+    model.S.set(g.salvage!.subarray(k0), k0);
+  }
+  const lives = solveInto(n - k0, v.margin, g.cls === 1 ? v.fixed : null, S, g.rm, v.W, v.U, v.retire);
+  return k0 + (lives & 0xffff);
+}
+
+/** Book NBV at the end of `month` (0 before the schedule starts; the last NBV holds after it ends). */
+export function nbvAt(book: LotSchedule | undefined, month: MonthIndex): number {
+  if (!book || book.length === 0) return 0;
+  const j = month - book.startMonth;
+  if (j < 0) return 0;
+  const k = j < book.length ? j : book.length - 1;
+  return book.closingCost[k] - book.closingAccum[k];
+}
+
+/** Units of a lot at index k from in-service. */
+export function unitsAt(prepared: PreparedFleet, li: number, k: number): number {
+  const lot = prepared.fleet.lots[li];
+  const u = prepared.units.size > 0 ? prepared.units.get(lot.id) : undefined;
+  if (!u || u.length === 0) return lot.quantity;
+  return u[k < u.length ? k : u.length - 1];
+}
+
+/** Books by lot index (the book engine returns them in fleet.lots order). */
+export function booksByLot(fleet: Fleet, books: readonly LotSchedule[]): (LotSchedule | undefined)[] {
+  const lots = fleet.lots;
+  if (books.length === lots.length && books.every((b, i) => b.lotId === lots[i].id)) return books as LotSchedule[];
+  const byId = new Map(books.map((b) => [b.lotId, b]));
+  return lots.map((l) => byId.get(l.id));
+}
