@@ -39,13 +39,22 @@ await Promise.all([
     }),
   build({
     ...common,
-    entryPoints: Object.fromEntries([
-      ...nodeEntries.map((n) => [n, join(root, `electron/${n}.ts`)]),
-      ...workers.map((w) => [relative(join(root, 'electron'), w).replace(/\.ts$/, '').replace(/[\\/]/g, '-'), w]),
-    ]),
+    entryPoints: Object.fromEntries(nodeEntries.map((n) => [n, join(root, `electron/${n}.ts`)])),
     outdir: out,
     format: 'esm',
     outExtension: { '.js': '.mjs' },
   }),
+  // Workers are self-contained (their packages bundled in): in the packaged app they are unpacked
+  // from the asar archive (electron-builder.yml asarUnpack), where node_modules cannot be resolved.
+  workers.length &&
+    build({
+      ...common,
+      packages: undefined,
+      entryPoints: Object.fromEntries(workers.map((w) => [relative(join(root, 'electron'), w).replace(/\.ts$/, '').replace(/[\\/]/g, '-'), w])),
+      outdir: out,
+      format: 'esm',
+      outExtension: { '.js': '.mjs' },
+      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    }),
 ]);
 if (!quiet) console.log(`built ${[...electronEntries, ...nodeEntries].join(', ')}${workers.length ? ` + ${workers.length} worker(s)` : ''} into dist/electron`);

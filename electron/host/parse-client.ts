@@ -40,7 +40,8 @@ export function bundledWorkerPath(): string | null {
   if (typeof __dirname === 'string') dir = __dirname;
   else if (typeof import.meta !== 'undefined' && import.meta.url) dir = dirname(fileURLToPath(import.meta.url));
   if (!dir) return null;
-  const path = join(dir, WORKER_FILE);
+  // In the packaged app the worker is unpacked beside the asar archive (electron-builder asarUnpack).
+  const path = join(dir.replace(/\.asar([\\/]|$)/, '.asar.unpacked$1'), WORKER_FILE);
   return existsSync(path) ? path : null;
 }
 

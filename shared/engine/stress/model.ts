@@ -110,7 +110,7 @@ export interface Group {
   cost: number;
   fixed: number;
   rent: number;
-  /** Net salvage by index 0..n when it does not depend on the path. */
+  /** Net salvage by index k0..n when it does not depend on the path (a view from k0). */
   salvage: Float64Array | null;
   /** Member lots (indexes into fleet.lots). */
   lots: number[];
@@ -145,7 +145,7 @@ export interface StressModel {
   W: Float64Array;
   U: Float64Array;
   S: Float64Array;
-  private: Scratch;
+  scratch: Scratch;
 }
 
 interface Scratch {
@@ -365,7 +365,7 @@ export function buildModel(prepared: PreparedFleet, d: MarketDrivers): StressMod
         }
         S[i] = spec.unitCost * f * s * lf;
       }
-      g.salvage = S;
+      g.salvage = S.subarray(k0);
     }
   }
 
@@ -380,7 +380,7 @@ export function buildModel(prepared: PreparedFleet, d: MarketDrivers): StressMod
   };
   return {
     prepared, drivers: d, ms, asOfMonth, first, length, days, hashprice, groups, rents, lotGroup, lotIssue, maxN,
-    W: new Float64Array(maxN + 1), U: new Float64Array(maxN + 1), S: new Float64Array(maxN + 1), private: scratch,
+    W: new Float64Array(maxN + 1), U: new Float64Array(maxN + 1), S: new Float64Array(maxN + 1), scratch,
   };
 }
 
@@ -389,7 +389,7 @@ export function buildModel(prepared: PreparedFleet, d: MarketDrivers): StressMod
  * market start every model's decay moves by `shift` (bounded, see keys.ts).
  */
 export function setRentShift(model: StressModel, shift: number, min: number, max: number): void {
-  const sc = model.private;
+  const sc = model.scratch;
   if (sc.rentShift === shift) return;
   sc.rentShift = shift;
   const { first, length, ms } = model;
@@ -407,7 +407,7 @@ export function setRentShift(model: StressModel, shift: number, min: number, max
 }
 
 function viewsOf(model: StressModel, n: number, k0: number): Views {
-  const sc = model.private;
+  const sc = model.scratch;
   const key = n * 4096 + k0;
   let v = sc.views.get(key);
   if (!v) {
@@ -428,13 +428,13 @@ function viewsOf(model: StressModel, n: number, k0: number): Views {
 /**
  * Solves one (active) group on the current path: `mult` = hashprice multiplier per month of the
  * model's window (null: none); rents as set by setRentShift. Fills model.W / model.U / model.S at
- * indexes k0..n and returns the economic life (first optimal retirement at or after k0; n if none).
+ * indexes k0..n (model.S only for the cash-flow resale model) and returns the economic life (first optimal retirement at or after k0; n if none).
  */
 export function solveGroup(model: StressModel, g: Group, mult: Float64Array | null): number {
   const n = g.n;
   const k0 = g.k0;
   const off = g.m0 - model.first;
-  const sc = model.private;
+  const sc = model.scratch;
   const margin = sc.margin;
   const buyer = sc.buyer;
   const v = viewsOf(model, n, k0);
@@ -473,8 +473,7 @@ export function solveGroup(model: StressModel, g: Group, mult: Float64Array | nu
     for (let i = k0; i <= n; i++) full[i] *= lf;
     S = v.S;
   } else {
-    S = g.salvage!.subarray(k0);
-    model.S.set(g.salvage!.subarray(k0), k0);
+    S = g.salvage!;
   }
   const lives = solveInto(n - k0, v.margin, g.cls === 1 ? v.fixed : null, S, g.rm, v.W, v.U, v.retire);
   return k0 + (lives & 0xffff);
