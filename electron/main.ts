@@ -66,6 +66,8 @@ async function start(): Promise<void> {
     serialize: workbookCodec.serialize,
     app: { name: app.getName(), version: app.getVersion() },
     dialogs: nativeDialogs(() => win),
+    // Packaged: electron-builder's extraResources; from a checkout: the examples folder.
+    samplePath: app.isPackaged ? join(process.resourcesPath, 'examples', 'sample-fleet.xlsx') : join(app.getAppPath(), 'examples', 'sample-fleet.xlsx'),
   });
   host = h;
   registerIpc(h);

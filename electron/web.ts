@@ -20,6 +20,8 @@ export interface WebHostOptions {
   userDataDir?: string;
   /** Where Save As writes; default: `fleetbook-saves/` in the current folder. */
   saveDir?: string;
+  /** The sample fleet opened on a first start; default: examples/sample-fleet.xlsx of the checkout. */
+  samplePath?: string;
   /** The built renderer; default: dist/renderer. */
   rendererDir?: string;
   port?: number;
@@ -53,6 +55,13 @@ function defaultRendererDir(): string {
   return found;
 }
 
+/** examples/sample-fleet.xlsx, seen from the bundle (dist/electron/web.mjs) or from the source. */
+function defaultSamplePath(): string | undefined {
+  return ['../../examples/sample-fleet.xlsx', '../examples/sample-fleet.xlsx']
+    .map((rel) => fileURLToPath(new URL(rel, import.meta.url)))
+    .find((p) => existsSync(p));
+}
+
 export async function startWebHost(options: WebHostOptions = {}): Promise<RunningWebHost> {
   const host = createHost({
     mode: 'web',
@@ -62,6 +71,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<Runnin
     serialize: options.serialize ?? workbookCodec.serialize,
     app: { name: pkg.productName, version: pkg.version },
     maxFileBytes: options.maxFileBytes,
+    samplePath: options.samplePath ?? defaultSamplePath(),
     log: options.log,
   });
   return startHttpHost({

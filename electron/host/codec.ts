@@ -5,7 +5,7 @@
 import type { Fleet } from '../../shared/domain/fleet';
 import type { Problem } from '../../shared/domain/problem';
 import type { Result } from '../../shared/domain/result';
-import type { DocumentFormat } from '../../shared/ipc/contract';
+import type { DocumentFormat, FileColumns, ImportOptions } from '../../shared/ipc/contract';
 
 export interface ParsedDocument {
   fleet: Fleet;
@@ -20,9 +20,11 @@ export interface ParsedDocument {
 export interface ParseFailure {
   message: string;
   problems?: Problem[];
+  /** The Fleet sheet's header row, so the user can map its columns. */
+  columns?: FileColumns;
 }
 
-export type ParseFn = (bytes: Uint8Array, name: string) => Promise<Result<ParsedDocument, ParseFailure>>;
+export type ParseFn = (bytes: Uint8Array, name: string, options?: ImportOptions) => Promise<Result<ParsedDocument, ParseFailure>>;
 
 /** `original`: the bytes of the file being replaced (same format), so sheets and columns Fleetbook
  * does not know can be kept. May throw; the host reports the message. */

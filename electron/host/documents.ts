@@ -12,6 +12,7 @@ import type {
   HostError,
   HostErrorCode,
   HostResult,
+  ImportOptions,
   NewDocument,
   OpenedDocument,
   RecoveryEntry,
@@ -127,10 +128,10 @@ export class Documents {
   }
 
   /** Open bytes the user picked in the browser or dropped on the window: no file on the host. */
-  async openBytes(rawName: string, bytes: Uint8Array): Promise<HostResult<OpenedDocument>> {
+  async openBytes(rawName: string, bytes: Uint8Array, options?: ImportOptions): Promise<HostResult<OpenedDocument>> {
     const name = basename(rawName.replace(/\\/g, '/')) || 'Untitled.xlsx';
     if (bytes.length > this.o.maxFileBytes) return fail('too-large', tooLargeMessage(name, bytes.length, this.o.maxFileBytes));
-    const parsed = await this.parse(bytes, name);
+    const parsed = await this.parse(bytes, name, options);
     if (!parsed.ok) return parsed;
     const { fleet, warnings, overwriteBlocked } = parsed.value;
     const doc = this.register({ name, path: null, original: { bytes, format: formatOf(name) }, seen: null, overwriteBlocked: overwriteBlocked ?? null, baseline: formatOf(name) === 'csv' ? fleet.assumptions : DEFAULT_ASSUMPTIONS });
@@ -292,10 +293,12 @@ export class Documents {
     });
   }
 
-  private async parse(bytes: Uint8Array, name: string): Promise<HostResult<ParsedDocument>> {
+  private async parse(bytes: Uint8Array, name: string, options?: ImportOptions): Promise<HostResult<ParsedDocument>> {
     try {
-      const r = await this.o.codec.parse(bytes, name);
-      return r.ok ? r : fail('invalid-file', r.error.message, r.error.problems);
+      const r = await this.o.codec.parse(bytes, name, options);
+      if (r.ok) return r;
+      const { message, problems, columns } = r.error;
+      return err({ code: 'invalid-file', message, ...(problems ? { problems } : {}), ...(columns ? { columns } : {}) });
     } catch (e) {
       return fail('invalid-file', `Fleetbook could not read ${name}: ${e instanceof Error ? e.message : String(e)}`);
     }

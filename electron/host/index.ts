@@ -15,6 +15,7 @@ import {
   type RecentEntry,
   type ResponseOf,
 } from '../../shared/ipc/contract';
+import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import type { ParseFn, SerializeFn } from './codec';
 import { Documents } from './documents';
@@ -42,6 +43,8 @@ export interface HostOptions {
   dialogs?: HostDialogs;
   /** Required without dialogs (browser mode): the folder the host owns for Save As. */
   saveDir?: string;
+  /** The built-in sample fleet workbook (examples/sample-fleet.xlsx), opened on a first start. */
+  samplePath?: string;
   /** Largest file opened, in bytes (default and ceiling: the contract's MAX_FILE_BYTES). */
   maxFileBytes?: number;
   recentCap?: number;
@@ -96,17 +99,48 @@ export function createHost(options: HostOptions): Host {
         },
   });
   let pending: string[] = [];
+  // Written once the sample has been shown: later starts open nothing by themselves.
+  const firstStartMarker = join(options.userDataDir, 'sample-shown');
+  const started = async (): Promise<boolean> => fs.stat(firstStartMarker).then(
+    () => true,
+    () => false,
+  );
+  const markStarted = async (): Promise<void> => {
+    await fs.mkdir(options.userDataDir, { recursive: true });
+    const handle = await fs.open(firstStartMarker, 'w');
+    await handle.writeFile(now().toISOString());
+    await handle.close();
+  };
 
   const handlers: Handlers = {
     'app:info': async () =>
-      ok({ name: options.app.name, version: options.app.version, mode: options.mode, platform: options.platform ?? process.platform }),
+      ok({
+        name: options.app.name,
+        version: options.app.version,
+        mode: options.mode,
+        platform: options.platform ?? process.platform,
+        firstStart: !(await started()),
+      }),
+    'doc:open-sample': async () => {
+      if (!options.samplePath) return err({ code: 'unsupported', message: 'This build has no sample fleet.' });
+      let bytes: Uint8Array;
+      try {
+        bytes = await fs.readFile(options.samplePath);
+      } catch (e) {
+        return err({ code: 'not-found', message: `The sample fleet could not be read: ${e instanceof Error ? e.message : String(e)}` });
+      }
+      await markStarted();
+      // Opened from bytes: a document without a file, so the bundled sample is never overwritten.
+      return docs.openBytes(basename(options.samplePath), bytes);
+    },
     'doc:new': async ({ name }) => ok(docs.create(name)),
     'doc:open-dialog': async () => {
       if (!dialogs) return err({ code: 'unsupported', message: 'In the browser, use the file chooser to open a file.' });
       const path = await dialogs.chooseOpenPath();
       return path === null ? ok(null) : docs.openPath(path);
     },
-    'doc:open-bytes': async ({ name, bytesBase64 }) => docs.openBytes(name, new Uint8Array(Buffer.from(bytesBase64, 'base64'))),
+    'doc:open-bytes': async ({ name, bytesBase64, mapping, dateLocale }) =>
+      docs.openBytes(name, new Uint8Array(Buffer.from(bytesBase64, 'base64')), { mapping, dateLocale }),
     'doc:open-recent': async ({ recentId }) => {
       const path = await recent.resolve(recentId);
       if (path === null) return err({ code: 'not-found', message: 'That file is no longer in the recent files list.' });

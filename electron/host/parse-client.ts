@@ -4,6 +4,7 @@
  * the caller can put into words; the calling thread (Electron's main process, the web host) never
  * waits on it longer than the timeout.
  */
+import type { ImportOptions } from '../../shared/ipc/contract';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,7 @@ import type { Fleet } from '../../shared/domain/fleet';
 import type { WriteFormat } from '../../shared/workbook/xlsx/writeWorkbook';
 
 export type WorkerJob =
-  | { op: 'parse'; bytes: Uint8Array; name: string }
+  | { op: 'parse'; bytes: Uint8Array; name: string; options?: ImportOptions }
   | { op: 'serialize'; fleet: Fleet; format: WriteFormat; original?: Uint8Array };
 
 /** What the worker posts back: the job's result, or the message of what it threw. */

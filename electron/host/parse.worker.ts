@@ -11,7 +11,7 @@ import { parseWorkbook } from './workbook-parse';
 
 async function run(job: WorkerJob): Promise<WorkerAnswer> {
   try {
-    if (job.op === 'parse') return { ok: true, value: await parseWorkbook(job.bytes, job.name) };
+    if (job.op === 'parse') return { ok: true, value: await parseWorkbook(job.bytes, job.name, job.options) };
     return { ok: true, value: await serializeFleet(job.fleet, job.format, job.original) };
   } catch (e) {
     return { ok: false, message: e instanceof Error ? e.message : String(e) };

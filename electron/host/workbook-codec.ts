@@ -60,10 +60,10 @@ export function createWorkbookCodec(options: WorkbookCodecOptions = {}): Codec {
   const run = (job: WorkerJob) => runInWorker(job, workerLimits() as WorkerLimits);
 
   return {
-    parse: async (bytes, name): Promise<Result<ParsedDocument, ParseFailure>> => {
+    parse: async (bytes, name, options): Promise<Result<ParsedDocument, ParseFailure>> => {
       const lim = workerLimits();
-      if (!lim) return parseWorkbook(bytes, name);
-      const outcome = await run({ op: 'parse', bytes, name });
+      if (!lim) return parseWorkbook(bytes, name, options);
+      const outcome = await run({ op: 'parse', bytes, name, options });
       if (outcome.ok) return outcome.value as Result<ParsedDocument, ParseFailure>;
       const reason = outcomeReason(outcome, lim, 'reading');
       return err({ message: outcome.reason === 'threw' ? `Fleetbook could not read ${name}: ${reason}` : `Fleetbook cannot open ${name}: ${reason}.` });

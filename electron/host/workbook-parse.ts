@@ -11,7 +11,24 @@ import { checkSheetLimits, MAX_SHEET_ROWS, tooManyRows } from '../../shared/work
 import { readXlsxTables } from '../../shared/workbook/xlsx';
 import { overwriteBlockedMessage, scanWorkbook, UNCHECKED_MESSAGE, type WorkbookScan } from '../../shared/workbook/xlsx/contentScan';
 import { decodeCsvBytes } from '../../shared/workbook/xlsx/writeWorkbook';
+import type { FileColumns, ImportOptions } from '../../shared/ipc/contract';
+import { cellText } from '../../shared/workbook';
 import type { ParsedDocument, ParseFailure } from './codec';
+
+const FLEET_SHEET_NAMES = ['fleet', 'lots', 'assets', 'assetregister', 'register'];
+
+/** The header row of the sheet read as the Fleet (a named Fleet sheet, else the only or first sheet). */
+function fleetColumns(tables: readonly SheetTable[]): FileColumns | undefined {
+  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const sheet = tables.find((t) => FLEET_SHEET_NAMES.includes(norm(t.name))) ?? tables[0];
+  const header = sheet?.rows[0];
+  if (!sheet || !header || header.row !== 1) return undefined;
+  const headers = header.cells.map((c) => cellText(c).trim()).filter((h) => h !== '');
+  return headers.length ? { sheet: sheet.name, headers } : undefined;
+}
+
+/** Opened through a column mapping: the file's own layout is not Fleetbook's, so never overwrite it. */
+const MAPPED_MESSAGE = 'this register was opened with a column mapping; use Save As to write it as a Fleetbook workbook, and the original stays as it is';
 
 export function parseFailure(name: string, problems: Problem[]): ParseFailure {
   const errors = problems.filter((p) => p.severity !== 'warning');
@@ -30,7 +47,7 @@ async function scanOrNull(bytes: Uint8Array): Promise<WorkbookScan | null> {
   }
 }
 
-export async function parseWorkbook(bytes: Uint8Array, name: string): Promise<Result<ParsedDocument, ParseFailure>> {
+export async function parseWorkbook(bytes: Uint8Array, name: string, options: ImportOptions = {}): Promise<Result<ParsedDocument, ParseFailure>> {
   const kind = detectInputKind(bytes, name);
   if (!kind.ok) return err({ message: `Fleetbook cannot open ${name}: ${kind.message}.` });
   let tables: SheetTable[];
@@ -49,7 +66,12 @@ export async function parseWorkbook(bytes: Uint8Array, name: string): Promise<Re
   }
   const limits = checkSheetLimits(tables);
   if (limits.length > 0) return err(parseFailure(name, limits));
-  const read = readFleetFromTables(tables, { sourceName: name });
-  if (!read.ok) return err(parseFailure(name, read.error));
+  const mapped = options.mapping !== undefined && Object.keys(options.mapping).length > 0;
+  const read = readFleetFromTables(tables, { sourceName: name, mapping: options.mapping, dateLocale: options.dateLocale });
+  if (!read.ok) {
+    const columns = fleetColumns(tables);
+    return err({ ...parseFailure(name, read.error), ...(columns ? { columns } : {}) });
+  }
+  if (mapped) overwriteBlocked = MAPPED_MESSAGE;
   return ok({ fleet: read.value.fleet, warnings: read.value.warnings, ...(overwriteBlocked ? { overwriteBlocked } : {}) });
 }

@@ -13,6 +13,7 @@ export const API_METHODS = {
   openBytes: 'doc:open-bytes',
   openRecent: 'doc:open-recent',
   openPending: 'doc:open-pending',
+  openSample: 'doc:open-sample',
   recentList: 'doc:recent-list',
   save: 'doc:save',
   saveAs: 'doc:save-as',

@@ -46,6 +46,21 @@ export interface HostError {
   message: string;
   /** Each problem with its place (`Fleet!E14: ...`), when a file could not be read. */
   problems?: Problem[];
+  /** The header row of the file's Fleet sheet, when it could not be read: for a column mapping. */
+  columns?: FileColumns;
+}
+
+export interface FileColumns {
+  sheet: string;
+  headers: string[];
+}
+
+/** How to read a register whose headers or dates Fleetbook cannot match by itself. */
+export interface ImportOptions {
+  /** File header -> Fleetbook column name. */
+  mapping?: Record<string, string>;
+  /** How to read dates such as 03/04/2025. */
+  dateLocale?: 'US' | 'EU';
 }
 
 export type HostResult<T> = Result<T, HostError>;
@@ -58,6 +73,8 @@ export interface AppInfo {
   version: string;
   mode: 'electron' | 'web';
   platform: string;
+  /** Nothing has been opened on this machine yet: the renderer opens the built-in sample fleet. */
+  firstStart: boolean;
 }
 
 export type DocumentFormat = 'xlsx' | 'csv';
@@ -137,9 +154,12 @@ export const requestSchemas = {
   'doc:open-bytes': z.strictObject({
     name: fileName,
     bytesBase64: z.base64().max(Math.ceil(MAX_FILE_BYTES / 3) * 4, 'is larger than the file size limit'),
+    mapping: z.record(z.string().max(200), z.string().min(1).max(100)).optional(),
+    dateLocale: z.enum(['US', 'EU']).optional(),
   }),
   'doc:open-recent': z.strictObject({ recentId: id }),
   'doc:open-pending': empty,
+  'doc:open-sample': empty,
   'doc:recent-list': empty,
   'doc:save': z.strictObject({ docId: id, fleet: fleetSchema }),
   'doc:save-as': z.strictObject({ docId: id, fleet: fleetSchema, suggestedName: fileName }),
@@ -160,6 +180,8 @@ export interface ChannelValues {
   'doc:open-recent': OpenedDocument;
   /** null: nothing is waiting to be opened. */
   'doc:open-pending': OpenedDocument | null;
+  /** The built-in sample fleet, as a new document with no file (Save asks where). */
+  'doc:open-sample': OpenedDocument;
   'doc:recent-list': RecentEntry[];
   'doc:save': SaveOutcome;
   /** null: the user cancelled the dialog. */

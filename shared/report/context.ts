@@ -56,7 +56,7 @@ export const LOTS = {
 } as const;
 
 /** Columns of the Book Schedule sheets. */
-export const BOOK = { id: 0, period: 1, opening: 2, depreciation: 3, impairment: 4, disposals: 5, closing: 6, accumulated: 7, fiscalYear: 8, assetClass: 9 } as const;
+export const BOOK = { id: 0, period: 1, opening: 2, depreciation: 3, impairment: 4, disposals: 5, closing: 6, accumulated: 7 } as const;
 
 /** Summary cells other sheets read. */
 export const SUMMARY_TAX_RATE = { column: 1, row: 7 };

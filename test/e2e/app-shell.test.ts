@@ -1,25 +1,22 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { startWebHost, type RunningWebHost } from '../../electron/web';
+import type { RunningWebHost } from '../../electron/web';
+import { startTestHost, type TestHost } from './host';
 import { launchChromium, screenshot, watchErrors } from './browser';
 
 let host: RunningWebHost;
 let browser: Browser;
-let dir: string;
+let testHost: TestHost;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'fleetbook-e2e-'));
-  host = await startWebHost({ userDataDir: join(dir, 'user'), saveDir: join(dir, 'saves') });
+  testHost = await startTestHost();
+  host = testHost.host;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await host?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await testHost?.close();
 });
 
 test('the app shell loads in browser mode with no console errors', async () => {

@@ -6,6 +6,7 @@ import { FleetView } from '../views/fleet';
 import { ScheduleView } from '../views/schedule';
 import { ValueView } from '../views/value';
 import * as actions from './documentActions';
+import { ImportDialog } from './ImportDialog';
 import { NoticeList } from './NoticeList';
 import { useNotices } from './notices';
 import { VIEWS, type ViewId } from './views';
@@ -37,7 +38,10 @@ export function App() {
       const pending = await api.openPending();
       if (pending.ok && pending.value) {
         useDocumentStore.getState().loadDocument(pending.value.fleet, pending.value.name, pending.value.docId);
+        return;
       }
+      const info = await api.appInfo();
+      if (info.ok && info.value.firstStart && !(rec.ok && rec.value.length)) await actions.openSample();
     })();
     return platform().onOpenPending(() => {
       void platform()
@@ -115,6 +119,9 @@ export function App() {
           <button type="button" onClick={() => void actions.saveAs()} title="Save As (Ctrl+Shift+S)">
             Save As…
           </button>
+          <button type="button" onClick={() => void actions.openSample()} title="Open the built-in sample fleet">
+            Sample
+          </button>
           <input
             ref={fileInput}
             type="file"
@@ -167,6 +174,7 @@ export function App() {
         {view === 'report' && <p>The report export is not wired into the app yet; use `fleetbook export` from the command line.</p>}
       </main>
       <NoticeList />
+      <ImportDialog />
     </div>
   );
 }

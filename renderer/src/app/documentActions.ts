@@ -6,6 +6,7 @@ import type { Fleet } from '../../../shared/domain/fleet';
 import type { HostError, OpenedDocument } from '../../../shared/ipc/contract';
 import { platform, fileToOpenRequest } from '../platform';
 import { useDocumentStore, EMPTY_FLEET, selectProblemCount } from '../store';
+import { mappingToSend, useImportDialog } from './importDialog';
 import { useNotices } from './notices';
 
 function reportError(prefix: string, error: HostError): void {
@@ -32,16 +33,53 @@ export async function newDocument(): Promise<void> {
   useDocumentStore.getState().loadDocument(EMPTY_FLEET, res.value.name, res.value.docId);
 }
 
-/** Opens a file the user chose (browser file input, drag and drop). */
+/**
+ * Opens a file the user chose (browser file input, drag and drop). A register whose columns
+ * Fleetbook cannot read by itself goes to the mapping dialog instead of an error.
+ */
 export async function openFile(file: File): Promise<boolean> {
   if (!confirmDiscard()) return false;
-  const res = await platform().openBytes(await fileToOpenRequest(file));
+  const request = await fileToOpenRequest(file);
+  const res = await platform().openBytes(request);
   if (!res.ok) {
-    reportError(`Could not open ${file.name}`, res.error);
+    if (res.error.code === 'invalid-file' && res.error.columns) {
+      useImportDialog.getState().show({ ...request, columns: res.error.columns, problems: res.error.problems ?? [] });
+    } else reportError(`Could not open ${file.name}`, res.error);
     return false;
   }
   load(res.value);
   return true;
+}
+
+/** The mapping dialog's "Open": read the register again with the chosen columns and date order. */
+export async function openWithMapping(): Promise<void> {
+  const dialog = useImportDialog.getState();
+  const draft = dialog.draft;
+  if (!draft) return;
+  dialog.update({ busy: true });
+  const res = await platform().openBytes({
+    name: draft.name,
+    bytesBase64: draft.bytesBase64,
+    mapping: mappingToSend(draft),
+    ...(draft.dateLocale ? { dateLocale: draft.dateLocale } : {}),
+  });
+  if (!res.ok) {
+    if (res.error.problems) dialog.update({ busy: false, problems: res.error.problems });
+    else {
+      dialog.update({ busy: false });
+      reportError(`Could not open ${draft.name}`, res.error);
+    }
+    return;
+  }
+  dialog.close();
+  load(res.value);
+}
+
+/** The built-in sample fleet, as a new unsaved document. */
+export async function openSample(): Promise<void> {
+  const res = await platform().openSample();
+  if (!res.ok) return reportError('Could not open the sample fleet', res.error);
+  load(res.value);
 }
 
 /** Electron's native dialog; in the browser the caller falls back to a file input. */

@@ -378,10 +378,12 @@ export function buildModel(prepared: PreparedFleet, d: MarketDrivers): StressMod
     rentPaths: rents.map(() => new Float64Array(length)),
     rentShift: NaN,
   };
-  return {
+  const model: StressModel = {
     prepared, drivers: d, ms, asOfMonth, first, length, days, hashprice, groups, rents, lotGroup, lotIssue, maxN,
     W: new Float64Array(maxN + 1), U: new Float64Array(maxN + 1), S: new Float64Array(maxN + 1), scratch,
   };
+  setRentShift(model, 0, 0, 0);
+  return model;
 }
 
 /**

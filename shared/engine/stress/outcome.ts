@@ -131,7 +131,12 @@ export interface EvaluateOptions {
 export function evaluateFleet(fleet: Fleet, options: EvaluateOptions = {}): Result<FleetOutcome, Problem[]> {
   const market = marketFromAssumptions(fleet.assumptions);
   if (!market.ok) return err(market.error);
-  const prepared = options.prepared && options.prepared.fleet === fleet ? options.prepared : prepareFleet(fleet);
+  const prepared = options.prepared && samePrepared(options.prepared, fleet) ? options.prepared : prepareFleet(fleet);
   const books = options.books ?? computeBookSchedules(fleet);
   return ok(combineOutcome(fleet, asOfValues(buildModel(prepared, market.value)), books));
+}
+
+/** A prepared fleet serves another fleet object with the same lots and events (e.g. other Assumptions). */
+export function samePrepared(p: PreparedFleet, fleet: Fleet): boolean {
+  return p.fleet.lots === fleet.lots && p.fleet.events === fleet.events;
 }

@@ -129,12 +129,14 @@ interface LotEdit {
 }
 
 /**
- * The fleet under scenario `name`: `undefined` or "Base" is the workbook as it is. Problems (sheet
- * Scenarios, all at once): an unknown scenario name, an unknown key, a bad value, two keys setting
+ * The fleet under scenario `name`: `undefined` or "Base" is the workbook as it is (rows the sheet
+ * files under the reserved name Base are a problem when "Base" is asked for by name). Problems
+ * (sheet Scenarios, all at once): an unknown scenario name, an unknown key, a bad value, two keys setting
  * the same thing, a model no lot has, a life SYD cannot take. The fleet given is not modified.
  */
 export function applyScenario(fleet: Fleet, name: string | undefined): Result<Fleet, Problem[]> {
-  const want = name === undefined ? normaliseKey(BASE_SCENARIO) : normaliseKey(name);
+  if (name === undefined) return ok(fleet);
+  const want = normaliseKey(name);
   const overrides = fleet.scenarios.filter((s) => normaliseKey(s.scenario) === want);
   if (isBaseName(name)) {
     if (overrides.length > 0) {

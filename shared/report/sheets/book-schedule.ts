@@ -1,6 +1,7 @@
 /**
- * Book Schedule: one row per lot and month, the figures of `fleetbook schedule` (DESIGN.md
- * section 9), plus the month's fiscal year and the lot's class for filters and totals.
+ * Book Schedule: one row per lot and month, the columns and figures of `fleetbook schedule`
+ * (DESIGN.md section 9). Fiscal-year figures per lot, class and fleet are on the Rollforward sheet
+ * (SUMs of these rows). The sheet is as lean as the spec's columns: it is by far the largest.
  *
  * Live formulas: the opening NBV is the lot's cost (first month) or the previous closing; the
  * closing NBV is opening - depreciation - impairment - disposals; the accumulated depreciation
@@ -10,7 +11,6 @@
  * (not where base*k/L is a half cent). Other figures
  * (declining balance, SYD, other conventions, months after an event) are the engine's values.
  */
-import { fiscalYearLabel } from '../../domain/fiscal';
 import { col } from '../a1';
 import { BOOK, LOTS, lotsCell, type ReportContext } from '../context';
 import type { LotFacts } from '../data';
@@ -27,8 +27,6 @@ export const BOOK_COLUMNS: ColumnSpec[] = [
   { header: 'Disposals', width: 14, format: 'money' },
   { header: 'Closing NBV', width: 16, format: 'money' },
   { header: 'Accumulated Depreciation', width: 16, format: 'money' },
-  { header: 'Fiscal Year', width: 9, format: 'text' },
-  { header: 'Class', width: 7, format: 'text' },
 ];
 
 export function bookScheduleSheets(ctx: ReportContext): SheetModel[] {
@@ -49,7 +47,6 @@ export function bookScheduleSheets(ctx: ReportContext): SheetModel[] {
 function* bookRows(ctx: ReportContext, part: number): Iterable<ReportRow> {
   const plan = ctx.bookPlan;
   const withLots = ctx.has('lots');
-  const fyLabels = new Map<number, string>();
   // One row object, refilled for every month (the writer renders a row before asking for the next).
   const cells: CellValue[] = new Array(BOOK_COLUMNS.length).fill(null);
   const row: ReportRow = { cells };
@@ -83,9 +80,6 @@ function* bookRows(ctx: ReportContext, part: number): Iterable<ReportRow> {
       const accum = s.closingAccum[i];
       const closing = s.closingCost[i] - accum;
       const opening = prevNbv + additions;
-      let fy = fyLabels.get(m);
-      if (fy === undefined) fyLabels.set(m, (fy = fiscalYearLabel(m, ctx.data.calendar)));
-
       cells[BOOK.id] = f.lot.id;
       cells[BOOK.period] = cachedMonthLabel(m);
       cells[BOOK.opening] =
@@ -105,8 +99,6 @@ function* bookRows(ctx: ReportContext, part: number): Iterable<ReportRow> {
         s.disposedAccum[i] === 0
           ? formula(fAccumulated, i === 0 ? 'ROUND(' + D + rs + '+' + E + rs + ',2)' : 'ROUND(' + H + ps + '+' + D + rs + '+' + E + rs + ',2)', dollars(accum))
           : dollars(accum);
-      cells[BOOK.fiscalYear] = fy;
-      cells[BOOK.assetClass] = f.lot.assetClass;
       prevNbv = closing;
       prevAccum = accum;
       yield row;

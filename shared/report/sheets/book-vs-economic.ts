@@ -1,10 +1,9 @@
 /**
  * Book vs Economic: per lot and month of its physical life, the book NBV beside the economic value
- * (DESIGN.md section 6), the columns of `fleetbook value` plus class and fiscal year. Book NBV
+ * (DESIGN.md section 6), the columns of `fleetbook value`. Book NBV
  * points at the Book Schedule's closing NBV (the last one once the book schedule has ended); gap =
  * book NBV - economic value. Lots without a market model have no rows (listed in the Audit notes).
  */
-import { fiscalYearLabel } from '../../domain/fiscal';
 import { col } from '../a1';
 import { bookCell, BOOK, SHEET_NAMES, type ReportContext } from '../context';
 import { dollars } from '../exact';
@@ -12,7 +11,7 @@ import { cachedMonthLabel } from '../fiscal-years';
 import { planParts, type PartPlan } from '../plan';
 import type { CellValue, ColumnSpec, FormulaCell, ReportRow, SheetModel } from '../types';
 
-export const ECON = { id: 0, period: 1, bookNbv: 2, economicValue: 3, gap: 4, economicLife: 5, assetClass: 6, fiscalYear: 7 } as const;
+export const ECON = { id: 0, period: 1, bookNbv: 2, economicValue: 3, gap: 4, economicLife: 5 } as const;
 
 const COLUMNS: ColumnSpec[] = [
   { header: 'Lot ID', width: 14, format: 'text' },
@@ -21,8 +20,6 @@ const COLUMNS: ColumnSpec[] = [
   { header: 'Economic Value', width: 16, format: 'money' },
   { header: 'Gap', width: 16, format: 'money' },
   { header: 'Economic Life (months)', width: 10, format: 'integer' },
-  { header: 'Class', width: 7, format: 'text' },
-  { header: 'Fiscal Year', width: 9, format: 'text' },
 ];
 
 export function economicPlan(ctx: ReportContext): PartPlan {
@@ -49,7 +46,6 @@ export function bookVsEconomicSheets(ctx: ReportContext, plan: PartPlan): SheetM
 function* econRows(ctx: ReportContext, plan: PartPlan, part: number): Iterable<ReportRow> {
   const lots = ctx.data.economics!.lots;
   const withBook = ctx.has('book');
-  const fyLabels = new Map<number, string>();
   // One row object, refilled for every month (the writer renders a row before asking for the next).
   const cells: CellValue[] = new Array(COLUMNS.length).fill(null);
   const row: ReportRow = { cells };
@@ -66,8 +62,6 @@ function* econRows(ctx: ReportContext, plan: PartPlan, part: number): Iterable<R
       const m = e.startMonth + i;
       const nbv = e.bookNbv ? e.bookNbv[i] : 0;
       const ev = e.economicValue[i];
-      let fy = fyLabels.get(m);
-      if (fy === undefined) fyLabels.set(m, (fy = fiscalYearLabel(m, ctx.data.calendar)));
       cells[ECON.id] = f.lot.id;
       cells[ECON.period] = cachedMonthLabel(m);
       const bookOffset = m - book.startMonth;
@@ -82,8 +76,6 @@ function* econRows(ctx: ReportContext, plan: PartPlan, part: number): Iterable<R
       fGap.result = dollars(nbv - ev);
       cells[ECON.gap] = fGap;
       cells[ECON.economicLife] = e.economicLifeMonths;
-      cells[ECON.assetClass] = f.lot.assetClass;
-      cells[ECON.fiscalYear] = fy;
       yield row;
     }
   }

@@ -54,7 +54,7 @@ describe('exportReport: structure', () => {
       expect(ws.getRow(1).font?.bold ?? ws.getCell('A1').font?.bold, name).toBe(true);
     }
     const book = wb.getWorksheet('Book Schedule')!;
-    expect(book.getRow(1).values).toEqual([undefined, 'Lot ID', 'Period', 'Opening NBV', 'Depreciation', 'Impairment', 'Disposals', 'Closing NBV', 'Accumulated Depreciation', 'Fiscal Year', 'Class']);
+    expect(book.getRow(1).values).toEqual([undefined, 'Lot ID', 'Period', 'Opening NBV', 'Depreciation', 'Impairment', 'Disposals', 'Closing NBV', 'Accumulated Depreciation']);
     expect(book.views[0]).toMatchObject({ xSplit: 2, topLeftCell: 'C2' });
     for (const c of ['C2', 'D2', 'E2', 'F2', 'G2', 'H2']) expect(book.getCell(c).numFmt).toBe(MONEY);
     const lots = wb.getWorksheet('Lots')!;
@@ -98,8 +98,8 @@ describe('exportReport: figures', () => {
     const { wb } = await exported();
     const rows = sheetValues(wb, 'Book Schedule').slice(1);
     const l001 = rows.filter((r) => r[0] === 'L-001');
-    expect(l001.map((r) => r.slice(1, 10))).toEqual(
-      Array.from({ length: 12 }, (_, i) => [`2025-${String(i + 1).padStart(2, '0')}`, 12000 - 1000 * i, 1000, 0, 0, 11000 - 1000 * i, 1000 * (i + 1), i < 6 ? 'FY2025' : 'FY2026', 'ASIC']),
+    expect(l001.map((r) => r.slice(1, 8))).toEqual(
+      Array.from({ length: 12 }, (_, i) => [`2025-${String(i + 1).padStart(2, '0')}`, 12000 - 1000 * i, 1000, 0, 0, 11000 - 1000 * i, 1000 * (i + 1)]),
     );
     expect(rows.filter((r) => r[0] === 'L-003').map((r) => r.slice(2, 8))).toEqual([
       [1000, 333.33, 0, 0, 666.67, 333.33],
