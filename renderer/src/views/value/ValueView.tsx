@@ -2,7 +2,8 @@ import { AgCharts } from 'ag-charts-react';
 import { AllCommunityModule as ChartsCommunity, ModuleRegistry as ChartsRegistry, type AgCartesianChartOptions } from 'ag-charts-community';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { create } from 'zustand';
 import { monthLabel } from '../../../../shared/domain/dates';
 import type { AssetClass } from '../../../../shared/domain/fleet';
 import type { ScheduleScope, ValueLotRow } from '../../engine/protocol';
@@ -15,6 +16,12 @@ import '../schedule/schedule.css';
 import './value.css';
 
 ChartsRegistry.registerModules([ChartsCommunity]);
+
+/** What the view shows survives switching to another view and back. */
+const useValueOptions = create<{ scope: string; setScope(scope: string): void }>()((set) => ({
+  scope: 'fleet',
+  setScope: (scope) => set({ scope }),
+}));
 
 interface ChartPoint {
   month: Date;
@@ -38,7 +45,8 @@ function years(months: number): string {
 export function ValueView() {
   const currency = useDocumentStore((s) => s.fleet.assumptions.currency);
   const engineFleet = useDocumentStore(selectEngineInput).fleet;
-  const [scopeChoice, setScopeChoice] = useState('fleet');
+  const scopeChoice = useValueOptions((s) => s.scope);
+  const setScopeChoice = useValueOptions((s) => s.setScope);
   const classes = useMemo(() => [...new Set(engineFleet.lots.map((l) => l.assetClass))].sort(), [engineFleet]);
   const scope: ScheduleScope = useMemo(() => {
     if (scopeChoice.startsWith('class:')) return { kind: 'class', assetClass: scopeChoice.slice(6) as AssetClass };
@@ -156,7 +164,8 @@ export function ValueView() {
           )}
         </span>
       </div>
-      <div className="fb-value-chart" data-testid="value-chart">
+      {/* The plotted book line as data too (first 36 months, dollars): the canvas is not readable by tests or screen readers. */}
+      <div className="fb-value-chart" data-testid="value-chart" data-book-nbv={data.slice(0, 36).map((p) => p.book ?? '').join(',')}>
         <AgCharts options={options} />
       </div>
       <div className="fb-value-table">
