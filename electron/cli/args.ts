@@ -11,7 +11,7 @@ export const USAGE: Record<CommandName, string> = {
     'usage: fleetbook schedule FILE [--book book|tax] [--period month|quarter|year] [--format csv|json] [--out PATH] [--map "Header=Field" ...] [--date-locale US|EU]',
   value: 'usage: fleetbook value FILE [--scenario NAME] [--format csv|json]',
   export: 'usage: fleetbook export FILE --out REPORT.xlsx [--scenario NAME]',
-  stress: 'usage: fleetbook stress FILE [--scenario NAME] [--paths N] [--seed S] [--format csv|json]',
+  stress: 'usage: fleetbook stress FILE [--scenario NAME] [--paths N] [--seed S] [--format csv|json] [--map "Header=Field" ...] [--date-locale US|EU]',
 };
 
 export const GENERAL_USAGE = 'usage: fleetbook <validate|schedule|value|export|stress> FILE [options] (fleetbook --help for more)';
@@ -40,10 +40,22 @@ export interface ScheduleOptions extends InputOptions {
   out?: string;
 }
 
+export interface StressOptions extends InputOptions {
+  /** The scenario the tornado, Monte Carlo and life what-if run on (default the base). */
+  scenario?: string;
+  paths: number;
+  seed: number;
+  format: 'csv' | 'json';
+}
+
+/** Bounds of --paths (the bands hold paths x months numbers in memory). */
+export const MAX_PATHS = 100_000;
+
 export type ParsedArgs =
   | { kind: 'help' }
   | { kind: 'validate'; options: InputOptions }
   | { kind: 'schedule'; options: ScheduleOptions }
+  | { kind: 'stress'; options: StressOptions }
   | { kind: 'unavailable'; what: string }
   | { kind: 'usage'; message: string; usage: string };
 
@@ -65,6 +77,13 @@ const COMMAND_OPTIONS: Partial<Record<CommandName, Record<string, OptionSpec>>> 
     period: { values: ['month', 'quarter', 'year'] },
     format: { values: ['csv', 'json'] },
     out: {},
+  },
+  stress: {
+    ...INPUT_OPTIONS,
+    scenario: {},
+    paths: {},
+    seed: {},
+    format: { values: ['csv', 'json'] },
   },
 };
 
@@ -125,6 +144,29 @@ function parseMapping(entries: readonly string[]): ColumnMapping {
   return mapping;
 }
 
+/** A whole number from min to max written in decimal digits (no sign, exponent or fraction). */
+function wholeNumber(name: string, text: string, min: number, max: number): number {
+  const t = text.trim();
+  const n = /^\d+$/.test(t) ? Number(t) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${text}"`);
+  return n;
+}
+
+function stressOptions(input: InputOptions, values: Map<string, string[]>): StressOptions {
+  const options: StressOptions = {
+    ...input,
+    paths: wholeNumber('paths', values.get('paths')?.[0] ?? '1000', 1, MAX_PATHS),
+    seed: wholeNumber('seed', values.get('seed')?.[0] ?? '1', 0, Number.MAX_SAFE_INTEGER),
+    format: (values.get('format')?.[0] ?? 'csv') as StressOptions['format'],
+  };
+  const scenario = values.get('scenario')?.[0];
+  if (scenario !== undefined) {
+    if (scenario.trim() === '') throw new UsageError('--scenario needs a name');
+    options.scenario = scenario;
+  }
+  return options;
+}
+
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command === undefined) return { kind: 'usage', message: 'no command given', usage: GENERAL_USAGE };
@@ -143,6 +185,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const locale = values.get('date-locale')?.[0];
     if (locale) input.dateLocale = locale as DateLocale;
     if (name === 'validate') return { kind: 'validate', options: input };
+    if (name === 'stress') return { kind: 'stress', options: stressOptions(input, values) };
     const options: ScheduleOptions = {
       ...input,
       book: (values.get('book')?.[0] ?? 'book') as ScheduleOptions['book'],

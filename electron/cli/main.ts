@@ -1,11 +1,12 @@
 /** `fleetbook`: dispatch, exit codes and the never-a-stack-trace rule (DESIGN.md section 9). */
 import type { Writable } from 'node:stream';
 import { resolve } from 'node:path';
-import { HELP, parseArgs, USAGE, type InputOptions, type ScheduleOptions } from './args';
+import { HELP, parseArgs, USAGE, type InputOptions, type ScheduleOptions, type StressOptions } from './args';
 import { errorCode, writeReason } from './ioErrors';
 import { loadFleet } from './load';
 import { writeSchedule } from './schedule';
 import { fileSink, streamSink } from './sink';
+import { writeStress } from './stress';
 
 export const EXIT_OK = 0;
 /** The input has problems (each printed as `Sheet!Cell: message`). */
@@ -62,6 +63,15 @@ async function schedule(options: ScheduleOptions, io: CliIo): Promise<number> {
   }
 }
 
+async function stress(options: StressOptions, io: CliIo): Promise<number> {
+  const read = await loadFleet(options, (t) => io.stderr.write(t));
+  if (!read) return EXIT_INPUT;
+  const sink = streamSink(io.stdout);
+  const ok = await writeStress(read.fleet, options, sink, (t) => io.stderr.write(t));
+  await sink.close();
+  return ok ? EXIT_OK : EXIT_INPUT;
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const parsed = parseArgs(argv);
@@ -79,6 +89,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await validate(parsed.options, io);
       case 'schedule':
         return await schedule(parsed.options, io);
+      case 'stress':
+        return await stress(parsed.options, io);
     }
   } catch (e) {
     // Reaching here is a bug in Fleetbook: say so in one line; the stack only on request.

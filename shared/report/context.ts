@@ -6,8 +6,7 @@
 import type { Problem } from '../domain/problem';
 import type { ScenarioOverride } from '../domain/fleet';
 import { ASSET_CLASSES, type AssetClass } from '../domain/fleet';
-import { fiscalYearLabel } from '../domain/fiscal';
-import { absRef, col, sheetPrefix } from './a1';
+import { absRef, col, EXCEL_MAX_ROWS, sheetPrefix } from './a1';
 import { lastActiveIndex, lotFacts, type LotFacts, type ReportData } from './data';
 import { fiscalYears, type FiscalYears } from './fiscal-years';
 import { planParts, type PartPlan } from './plan';
@@ -84,7 +83,7 @@ export function buildContext(data: ReportData, meta: ReportMeta, options: Report
   wanted.add('audit');
   if (!data.tax) wanted.delete('tax');
   if (!data.economics) wanted.delete('economic');
-  wanted.delete('stress'); // no stress engine in this version (see the Audit notes)
+  if (!data.stress) wanted.delete('stress');
 
   const present = new Set(data.fleet.lots.map((l) => l.assetClass));
   const classes = ASSET_CLASSES.filter((c) => present.has(c));
@@ -102,10 +101,13 @@ export function buildContext(data: ReportData, meta: ReportMeta, options: Report
       taxLastMonth = Math.max(taxLastMonth, s.startMonth + taxLast[f.index]);
     }
   }
-  if (facts.length === 0) firstMonth = bookLastMonth = taxLastMonth = 0;
   const calendar = data.calendar;
-  const bookYears = fiscalYears(firstMonth, bookLastMonth, calendar);
-  const taxYears = fiscalYears(firstMonth, Math.max(bookLastMonth, taxLastMonth), calendar);
+  const none: FiscalYears = { firstStart: 0, count: 0, labels: [] };
+  const bookYears = facts.length ? fiscalYears(firstMonth, bookLastMonth, calendar) : none;
+  const taxYears = facts.length ? fiscalYears(firstMonth, Math.max(bookLastMonth, taxLastMonth), calendar) : none;
+  if (facts.length + 1 > (options.maxRowsPerSheet ?? EXCEL_MAX_ROWS)) {
+    throw new Error(`${facts.length} lots do not fit in one sheet (at most ${(options.maxRowsPerSheet ?? EXCEL_MAX_ROWS) - 1} rows)`);
+  }
   const sizes = new Int32Array(facts.length);
   for (const f of facts) sizes[f.index] = f.bookLast + 1;
   const bookPlan = planParts(SHEET_NAMES.book, 0, sizes, options.maxRowsPerSheet);
@@ -150,9 +152,4 @@ export function bookRange(ctx: ReportContext, f: LotFacts, column: number, from:
   const first = plan.firstRow[f.index];
   const c = col(column);
   return `${sheetPrefix(plan.names[plan.part[f.index]])}${c}${first + a}:${c}${first + b}`;
-}
-
-/** `FY2026` of a fiscal year index, cached per table. */
-export function yearLabel(years: FiscalYears, index: number, ctx: ReportContext): string {
-  return years.labels[index] ?? fiscalYearLabel(years.firstStart + 12 * index, ctx.data.calendar);
 }

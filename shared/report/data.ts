@@ -12,6 +12,7 @@ import { computeBookSchedules, percentOfCents } from '../engine/book';
 import type { LotSchedule } from '../engine/book/types';
 import { computeEconomicValues, marketFromAssumptions, type LotEconomics, type MarketDrivers } from '../engine/economic';
 import { computeTaxSchedules, type TaxSchedules } from '../engine/tax';
+import { compareScenarios, lifeWhatIf, unitsAfterDisposals, type LifeWhatIf, type ScenarioComparison } from '../engine/stress';
 
 export interface ReportData {
   /** The fleet the figures are for (the scenario, if any, already applied). */
@@ -21,6 +22,8 @@ export interface ReportData {
   /** Null when the tax book could not be computed (the reason is in `notes`). */
   tax: TaxSchedules | null;
   economics: { lots: LotEconomics[]; drivers: MarketDrivers } | null;
+  /** The stress engine's deterministic runs: the life what-if and the scenarios side by side. */
+  stress: { whatIf: LifeWhatIf | null; comparison: ScenarioComparison | null } | null;
   /** Remarks from the engines (market driver warnings, why a book is missing). */
   problems: Problem[];
   notes: { topic: string; text: string }[];
@@ -30,6 +33,9 @@ export interface ReportData {
 export interface ComputeReportOptions {
   tax?: boolean;
   economics?: boolean;
+  stress?: boolean;
+  /** The workbook's own fleet when `fleet` has a scenario applied: the scenarios are compared from it. */
+  baseFleet?: Fleet;
 }
 
 /** Run the book, tax and economic engines for a report. */
@@ -58,40 +64,16 @@ export function computeReportData(fleet: Fleet, options: ComputeReportOptions = 
       notes.push({ topic: 'Book vs Economic', text: 'not written: the market drivers in the Assumptions have problems (listed under Warning)' });
     }
   }
-  return { fleet, calendar, book, tax, economics, problems, notes };
-}
-
-/**
- * Units held at the end of each month from the in-service month, for lots with disposals: the
- * economic value follows the units still owned (a lot sold in full is worth nothing afterwards).
- * Disposals are taken in date order, each limited to the units still held.
- */
-export function unitsAfterDisposals(fleet: Fleet): Map<string, Float64Array> {
-  const byLot = new Map<string, { month: MonthIndex; units: number }[]>();
-  for (const e of fleet.events) {
-    if (e.type !== 'disposal' || !(e.units > 0)) continue;
-    const list = byLot.get(e.lotId) ?? [];
-    list.push({ month: monthIndexOf(e.date), units: Math.trunc(e.units) });
-    byLot.set(e.lotId, list);
+  let stress: ReportData['stress'] = null;
+  if (options.stress !== false) {
+    const whatIf = lifeWhatIf(fleet, { books: book });
+    const base = options.baseFleet ?? fleet;
+    const comparison = compareScenarios(base, base === fleet ? { books: book } : {});
+    if (!whatIf.ok) notes.push({ topic: 'Stress', text: `life what-if not written: ${whatIf.error.map((p) => p.message).join('; ')}` });
+    if (!comparison.ok) notes.push({ topic: 'Stress', text: `scenario comparison not written: ${comparison.error.map((p) => p.message).join('; ')}` });
+    stress = { whatIf: whatIf.ok ? whatIf.value : null, comparison: comparison.ok ? comparison.value : null };
   }
-  const out = new Map<string, Float64Array>();
-  if (byLot.size === 0) return out;
-  for (const lot of fleet.lots) {
-    const list = byLot.get(lot.id);
-    if (!list) continue;
-    list.sort((a, b) => a.month - b.month);
-    const m0 = monthIndexOf(lot.inService);
-    const last = Math.max(0, list[list.length - 1].month - m0);
-    const units = new Float64Array(last + 1);
-    let held = lot.quantity;
-    let next = 0;
-    for (let i = 0; i <= last; i++) {
-      while (next < list.length && list[next].month - m0 <= i) held -= Math.min(held, list[next++].units);
-      units[i] = held;
-    }
-    out.set(lot.id, units);
-  }
-  return out;
+  return { fleet, calendar, book, tax, economics, stress, problems, notes };
 }
 
 /** What the sheets need to know about a lot, computed once. */

@@ -3,15 +3,13 @@
  * values and formulas. The Node writer is electron/host/report/export-report.ts.
  */
 export { buildReportModel } from './model';
-export { computeReportData, unitsAfterDisposals, lotFacts, lastActiveIndex } from './data';
+export { computeReportData, lotFacts, lastActiveIndex } from './data';
 export type { ReportData, ComputeReportOptions, LotFacts } from './data';
 export { SHEET_NAMES, LOTS, BOOK, SUMMARY_TAX_RATE } from './context';
 export type { ReportMeta, ReportOptions } from './context';
 export { ROLL } from './sheets/rollforward';
 export { TAX } from './sheets/tax-schedule';
 export { ECON } from './sheets/book-vs-economic';
-export { applyScenario, scenarioNames } from './scenario';
-export type { AppliedScenario } from './scenario';
 export { planParts } from './plan';
 export { col, EXCEL_MAX_ROWS, isValidSheetName, sheetPrefix } from './a1';
 export { dollars, isHalfTie, straightLineCumulative, percentFormulaExact } from './exact';

@@ -1,7 +1,6 @@
 /**
  * The report workbook (DESIGN.md section 8): Summary, Lots, Book Schedule, Tax Schedule,
- * Rollforward, Book vs Economic and Audit, as lazily generated rows of values and formulas.
- * Stress is left out until a stress engine exists (the Audit sheet says so).
+ * Rollforward, Book vs Economic, Stress and Audit, as lazily generated rows of values and formulas.
  */
 import { buildContext, SHEET_NAMES, type ReportMeta, type ReportOptions } from './context';
 import type { ReportData } from './data';
@@ -11,6 +10,7 @@ import { bookVsEconomicSheets, economicPlan } from './sheets/book-vs-economic';
 import { lotsSheet } from './sheets/lots';
 import { rollforwardLayout, rollforwardSheets } from './sheets/rollforward';
 import { summarySheet } from './sheets/summary';
+import { stressSheet } from './sheets/stress';
 import { taxLayout, taxScheduleSheets } from './sheets/tax-schedule';
 import { isValidSheetName } from './a1';
 import type { AuditNote, ReportModel, ReportSheetKey, SheetModel } from './types';
@@ -31,9 +31,15 @@ export function buildReportModel(data: ReportData, meta: ReportMeta, options: Re
   if (ctx.has('tax') && tax) use('tax', taxScheduleSheets(ctx, tax));
   if (ctx.has('rollforward')) use('rollforward', rollforwardSheets(ctx, roll));
   if (ctx.has('economic') && data.economics) use('economic', bookVsEconomicSheets(ctx, economicPlan(ctx)));
+  if (ctx.has('stress') && data.stress) use('stress', [stressSheet(ctx)]);
 
   const notes: AuditNote[] = [
-    { topic: SHEET_NAMES.stress, text: 'not available in this version' },
+    ...(data.stress
+      ? [
+          { topic: SHEET_NAMES.stress, text: 'the life what-if and the scenarios side by side; the tornado and the Monte Carlo bands are not written into the report in this version (the Stress view and `fleetbook stress` run them)' },
+          ...(data.stress.whatIf?.notes ?? []).map((text) => ({ topic: SHEET_NAMES.stress, text: `life what-if: ${text}` })),
+        ]
+      : [{ topic: SHEET_NAMES.stress, text: 'not computed for this report' }]),
     {
       topic: 'Formulas',
       text:

@@ -12,7 +12,9 @@ import { basename, dirname, join } from 'node:path';
 import type { Fleet } from '../../../shared/domain/fleet';
 import type { Problem } from '../../../shared/domain/problem';
 import { formatProblem } from '../../../shared/domain/problem';
-import { applyScenario, buildReportModel, computeReportData, type ReportSheetKey } from '../../../shared/report';
+import { applyScenario, isBaseName } from '../../../shared/engine/stress';
+import { buildReportModel, computeReportData, type ReportSheetKey } from '../../../shared/report';
+import { normaliseKey } from '../../../shared/workbook/normalise';
 import { ioMessage, UserFacingError } from '../errors';
 import { writeXlsx } from './xlsx-writer';
 
@@ -69,21 +71,25 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 export async function exportReport(input: ExportReportInput, outPath: string, options: ExportReportOptions = {}): Promise<ExportReportResult> {
   options.signal?.throwIfAborted();
+  // The scenario, as the stress engine applies it everywhere else (the Stress view, the CLI).
   let fleet = input.fleet;
   let scenarioName: string | null = null;
   let overrides: Fleet['scenarios'] = [];
-  if (input.scenario) {
+  if (input.scenario && !isBaseName(input.scenario)) {
     const applied = applyScenario(fleet, input.scenario);
     if (!applied.ok) throw new ReportInputError(applied.error);
-    fleet = applied.value.fleet;
-    scenarioName = applied.value.name;
-    overrides = applied.value.overrides;
+    fleet = applied.value;
+    const want = normaliseKey(input.scenario);
+    overrides = input.fleet.scenarios.filter((s) => normaliseKey(s.scenario) === want);
+    scenarioName = overrides[0]?.scenario ?? input.scenario;
   }
   const wants = (key: ReportSheetKey) => !input.sheets || input.sheets.includes(key);
   // The Summary shows tax and economic figures too.
   const data = computeReportData(fleet, {
     tax: wants('tax') || wants('summary'),
     economics: wants('economic') || wants('summary') || wants('lots'),
+    stress: wants('stress'),
+    baseFleet: input.fleet,
   });
   const model = buildReportModel(
     data,

@@ -479,14 +479,24 @@ export function computeEconomicValues(fleet: Fleet, books: LotSchedule[] | null,
     for (const g of groups) solveGroup(g, drivers, paths, gs, tmp, asOfMonth);
   }
 
-  const bookById = new Map<string, LotSchedule>();
-  if (books) for (const b of books) bookById.set(b.lotId, b);
+  // Books usually come in fleet order (the book engine's output): use the index, else match by id.
+  let bookById: Map<string, LotSchedule> | null = null;
+  const bookOf = (li: number, id: string): LotSchedule | undefined => {
+    if (!books) return undefined;
+    const b = books[li];
+    if (b !== undefined && b.lotId === id) return b;
+    if (bookById === null) {
+      bookById = new Map();
+      for (const x of books) bookById.set(x.lotId, x);
+    }
+    return bookById.get(id);
+  };
   const result: LotEconomics[] = new Array(count);
   for (let li = 0; li < count; li++) {
     const g = groupOf[li];
     const lot = lots[li];
     result[li] = g
-      ? scaleLot(lot, presetOfLot[li], g, gs, bookById.get(lot.id), unitsOf(options, lot.id), asOfMonth)
+      ? scaleLot(lot, presetOfLot[li], g, gs, bookOf(li, lot.id), unitsOf(options, lot.id), asOfMonth)
       : unmodelled(lot, presetOfLot[li], issueOf[li]!, Number.isNaN(monthOfLot[li]) ? 0 : monthOfLot[li], asOfMonth);
   }
   return result;
@@ -512,52 +522,35 @@ function scaleLot(
   const dep = takeF64(n);
   const q0 = units ? units[0] : qty;
   const initialValue = roundHalfAway(W[src] * q0);
+  // Book columns: closing NBV aligned by month; nothing before the book starts, the last NBV after it ends.
+  const nb = book ? takeF64(n) : EMPTY_F;
+  const gp = book ? takeF64(n) : EMPTY_F;
+  const shift = book ? g.m0 - book.startMonth : 0;
+  const bl = book ? book.length : 0;
+  const cc = book ? book.closingCost : EMPTY_F;
+  const ca = book ? book.closingAccum : EMPTY_F;
+  const lastNbv = bl > 0 ? cc[bl - 1] - ca[bl - 1] : 0;
+  const uLast = units ? units.length - 1 : 0;
   let prev = initialValue;
-  if (!units) {
-    for (let i = 0; i < n; i++) {
-      // End-of-month value of month i = W(i + 1).
-      const v = roundHalfAway(W[src + i + 1] * qty);
-      ev[i] = v;
-      sal[i] = roundHalfAway(S[src + i + 1] * qty);
-      margin[i] = roundHalfAway(M[src + i] * qty);
-      op[i] = qty > 0 ? O[src + i] : 0;
-      dep[i] = prev - v;
-      prev = v;
-    }
-  } else {
-    const uLast = units.length - 1;
-    for (let i = 0; i < n; i++) {
-      const q = units[i <= uLast ? i : uLast];
-      const v = roundHalfAway(W[src + i + 1] * q);
-      ev[i] = v;
-      sal[i] = roundHalfAway(S[src + i + 1] * q);
-      margin[i] = roundHalfAway(M[src + i] * q);
-      op[i] = q > 0 ? O[src + i] : 0;
-      dep[i] = prev - v;
-      prev = v;
-    }
-  }
-
-  let bookNbv: Float64Array | undefined;
-  let gap: Float64Array | undefined;
-  if (book) {
-    const nb = takeF64(n);
-    const gp = takeF64(n);
-    const shift = g.m0 - book.startMonth;
-    const bl = book.length;
-    const cc = book.closingCost;
-    const ca = book.closingAccum;
-    const lastNbv = bl > 0 ? cc[bl - 1] - ca[bl - 1] : 0;
-    for (let i = 0; i < n; i++) {
+  // One pass over the months: each output column is written once (the work is memory-bound).
+  for (let i = 0; i < n; i++) {
+    const q = units ? units[i <= uLast ? i : uLast] : qty;
+    const v = roundHalfAway(W[src + i + 1] * q);
+    ev[i] = v;
+    sal[i] = roundHalfAway(S[src + i + 1] * q);
+    margin[i] = roundHalfAway(M[src + i] * q);
+    op[i] = q > 0 ? O[src + i] : 0;
+    dep[i] = prev - v;
+    prev = v;
+    if (book) {
       const j = i + shift;
-      // Before the book starts there is nothing on the books; after it ends the last NBV holds.
       const nbv = j < 0 || bl === 0 ? 0 : j < bl ? cc[j] - ca[j] : lastNbv;
       nb[i] = nbv;
-      gp[i] = nbv - ev[i];
+      gp[i] = nbv - v;
     }
-    bookNbv = nb;
-    gap = gp;
   }
+  const bookNbv = book ? nb : undefined;
+  const gap = book ? gp : undefined;
 
   const k = asOfMonth - g.m0;
   const held = k >= 0 && k < n;

@@ -141,6 +141,11 @@ export interface StressModel {
   /** Why a lot is not modelled. */
   lotIssue: (string | undefined)[];
   maxN: number;
+  /** The buyer's monthly discount factor 1 / (1 + r_b,m) and its K-th power (cash-flow resale). */
+  buyerD: number;
+  buyerDK: number;
+  /** solvePath: W and U at the index asked for (NaN when outside the solved months). */
+  at: Float64Array;
   /** Scratch of the solve (index = month from in-service): valid for the group last solved. */
   W: Float64Array;
   U: Float64Array;
@@ -282,6 +287,11 @@ export function buildModel(prepared: PreparedFleet, d: MarketDrivers): StressMod
     if (m0 + spec.n > last) last = m0 + spec.n;
     if (spec.n > maxN) maxN = spec.n;
   }
+  if (specs.length === 0) {
+    // Nothing to value: an empty window at the market start.
+    first = ms;
+    last = ms - 1;
+  }
   const length = specs.length > 0 ? last - first + 1 : 0;
   const days = specs.length > 0 ? daysPath(first, length) : EMPTY;
   const anyAsic = specs.some((s) => s.spec.cls === 0);
@@ -380,6 +390,9 @@ export function buildModel(prepared: PreparedFleet, d: MarketDrivers): StressMod
   };
   const model: StressModel = {
     prepared, drivers: d, ms, asOfMonth, first, length, days, hashprice, groups, rents, lotGroup, lotIssue, maxN,
+    buyerD: 1 / (1 + monthlyRate(d.resale.buyerHurdle)),
+    buyerDK: Math.pow(1 / (1 + monthlyRate(d.resale.buyerHurdle)), d.resale.buyerPaybackMonths),
+    at: new Float64Array(2),
     W: new Float64Array(maxN + 1), U: new Float64Array(maxN + 1), S: new Float64Array(maxN + 1), scratch,
   };
   setRentShift(model, 0, 0, 0);
@@ -479,6 +492,115 @@ export function solveGroup(model: StressModel, g: Group, mult: Float64Array | nu
   }
   const lives = solveInto(n - k0, v.margin, g.cls === 1 ? v.fixed : null, S, g.rm, v.W, v.U, v.retire);
   return k0 + (lives & 0xffff);
+}
+
+/**
+ * solveGroup fused into one backward pass for the Monte Carlo's hot loop: margins, the buyer's
+ * cash-flow value (the same sliding window as kernel.buyerValue), salvage and the recursion of
+ * kernel.solveInto, with the same operations in the same order (so the same bits), keeping only
+ * W(i + 1) and U(i + 1) as it goes. Adds W(i + 1) x units[i] into out[base + i] for i in
+ * [from, to); puts W and U at index `at` into model.at; returns the economic life as solveGroup.
+ */
+export function solvePath(
+  model: StressModel, g: Group, mult: Float64Array | null, units: Float64Array, out: Float64Array, base: number, from: number, to: number, at: number,
+): number {
+  const n = g.n;
+  const k0 = g.k0;
+  const off = g.m0 - model.first;
+  const d = 1 / (1 + g.rm);
+  const cash = g.cashflow;
+  const ring = model.scratch.buyer;
+  const K = model.drivers.resale.buyerPaybackMonths;
+  const db = model.buyerD;
+  const dK = model.buyerDK;
+  const lf = model.drivers.resale.liquidationFactor;
+  const sal = g.salvage;
+  const asic = g.cls === 0;
+  const rev = g.rev;
+  const own = g.own;
+  const bc = g.buyerCost;
+  const rent = asic ? EMPTY : model.scratch.rentPaths[g.rent];
+  const rf = g.revFactor;
+  const cost = g.cost;
+  const f = asic ? 0 : g.fixed;
+  const res = model.at;
+  res[0] = NaN;
+  res[1] = NaN;
+  // W(n) = U(n) = S(n): the buyer values nothing beyond the physical life.
+  let w1 = cash ? 0 * lf : sal![n - k0];
+  let u1 = w1;
+  if (at === n) {
+    res[0] = w1;
+    res[1] = u1;
+  }
+  let v = 0;
+  let life = n;
+  if (asic && cash) {
+    // The common case (ASICs under the buyer's cash-flow resale model), without branches on the kind.
+    for (let i = n - 1; i >= k0; i--) {
+      if (i >= from && i < to) out[base + i] += w1 * units[i];
+      const r = mult === null ? rev[i] : rev[i] * mult[off + i];
+      const m = r - own[i];
+      const bb = r - bc[i];
+      const b = bb > 0 ? bb : 0;
+      ring[i] = b;
+      const j = i + K;
+      v = b + db * v - (j < n ? dK * ring[j] : 0);
+      const s = (v > 0 ? v : 0) * lf;
+      const flow = (m > 0 ? m : 0) - 0;
+      const keep = flow + w1 * d;
+      if (s >= keep) {
+        w1 = s;
+        u1 = s;
+        life = i;
+      } else {
+        w1 = keep;
+        u1 = flow + u1;
+      }
+      if (i === at) {
+        res[0] = w1;
+        res[1] = u1;
+      }
+    }
+    return life;
+  }
+  for (let i = n - 1; i >= k0; i--) {
+    if (i >= from && i < to) out[base + i] += w1 * units[i];
+    let m: number;
+    let b: number;
+    if (asic) {
+      const r = mult === null ? rev[i] : rev[i] * mult[off + i];
+      m = r - own[i];
+      b = 0;
+    } else {
+      m = rf * rent[off + i] - cost;
+      b = (m > 0 ? m : 0) - f;
+    }
+    let s: number;
+    if (cash) {
+      ring[i] = b;
+      const j = i + K;
+      v = b + db * v - (j < n ? dK * ring[j] : 0);
+      s = (v > 0 ? v : 0) * lf;
+    } else {
+      s = sal![i - k0];
+    }
+    const flow = (m > 0 ? m : 0) - f;
+    const keep = flow + w1 * d;
+    if (s >= keep) {
+      w1 = s;
+      u1 = s;
+      life = i;
+    } else {
+      w1 = keep;
+      u1 = flow + u1;
+    }
+    if (i === at) {
+      res[0] = w1;
+      res[1] = u1;
+    }
+  }
+  return life;
 }
 
 /** Book NBV at the end of `month` (0 before the schedule starts; the last NBV holds after it ends). */

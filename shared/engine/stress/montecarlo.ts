@@ -24,7 +24,7 @@ import { computeBookSchedules } from '../book';
 import type { LotSchedule } from '../book/types';
 import { marketFromAssumptions } from '../economic';
 import { RENT_DECAY_DRAW_MAX, RENT_DECAY_DRAW_MIN, volatilityFromAssumptions, type Volatility } from './keys';
-import { booksByLot, buildModel, nbvAt, prepareFleet, setRentShift, solveGroup, unitsAt, type PreparedFleet, type StressModel } from './model';
+import { booksByLot, buildModel, nbvAt, prepareFleet, setRentShift, solvePath, unitsAt, type PreparedFleet, type StressModel } from './model';
 import { samePrepared } from './outcome';
 import { percentileSorted } from './percentile';
 import { Xoshiro128 } from './rng';
@@ -157,6 +157,9 @@ class Engine implements MonteCarloRun {
   private readonly nbv: Float64Array;
   private readonly groupUnits: Float64Array[];
   private readonly lives: Uint16Array[];
+  /** Lots valued at the as-of month, grouped by group (flat[start[gi]] .. flat[start[gi + 1] - 1]): index, units, NBV. */
+  private readonly flatStart: Int32Array;
+  private readonly flatLot: Int32Array;
   private readonly qAsOf: Float64Array;
   private readonly nbvAsOf: Float64Array;
   private readonly gaap: Uint32Array;
@@ -177,7 +180,6 @@ class Engine implements MonteCarloRun {
     this.total = total;
     this.rng = new Xoshiro128(seed, 0);
     const { groups, ms, asOfMonth, prepared } = model;
-    const lots = prepared.fleet.lots;
     let end = ms;
     for (const g of groups) if (g.active && g.m0 + g.n > end) end = g.m0 + g.n;
     this.start = ms;
@@ -193,28 +195,36 @@ class Engine implements MonteCarloRun {
       return u;
     });
     this.lives = groups.map((g) => new Uint16Array(g.active ? total : 0));
-    this.qAsOf = new Float64Array(lots.length);
-    this.nbvAsOf = new Float64Array(lots.length).fill(NaN);
-    this.gaap = new Uint32Array(lots.length);
-    this.ifrs = new Uint32Array(lots.length);
     this.nbv = new Float64Array(L);
-    for (const g of groups) {
-      if (!g.active) continue;
+    const flatLot: number[] = [];
+    const flatQ: number[] = [];
+    const flatNbv: number[] = [];
+    this.flatStart = new Int32Array(groups.length + 1);
+    groups.forEach((g, gi) => {
+      this.flatStart[gi] = flatLot.length;
+      if (!g.active) return;
       const k = asOfMonth - g.m0;
       for (const li of g.lots) {
-        if (k >= 0 && k < g.n) {
-          this.qAsOf[li] = unitsAt(prepared, li, k);
-          if (books[li]) this.nbvAsOf[li] = nbvAt(books[li], asOfMonth);
-        }
-        // Book NBV over the lot's valued months (as the economic rollup sums it).
         const b = books[li];
         if (!b) continue;
+        if (k >= 0 && k < g.n) {
+          flatLot.push(li);
+          flatQ.push(unitsAt(prepared, li, k));
+          flatNbv.push(nbvAt(b, asOfMonth));
+        }
+        // Book NBV over the lot's valued months (as the economic rollup sums it).
         for (let j = 0; j < L; j++) {
           const i = ms + j - g.m0;
           if (i >= 0 && i < g.n) this.nbv[j] += nbvAt(b, ms + j);
         }
       }
-    }
+    });
+    this.flatStart[groups.length] = flatLot.length;
+    this.flatLot = Int32Array.from(flatLot);
+    this.qAsOf = Float64Array.from(flatQ);
+    this.nbvAsOf = Float64Array.from(flatNbv);
+    this.gaap = new Uint32Array(flatLot.length);
+    this.ifrs = new Uint32Array(flatLot.length);
     this.det = new Float64Array(L);
     this.runPath(null, 0, this.det, -1);
     for (let j = 0; j < L; j++) this.det[j] = roundHalfAway(this.det[j]);
@@ -245,7 +255,8 @@ class Engine implements MonteCarloRun {
     const len = model.length;
     let x = 0;
     for (let k = 0; k < len && first + k <= model.ms; k++) mult[k] = 1;
-    for (let m = model.ms + 1; m < first + len; m++) {
+    const end = first + len;
+    for (let m = model.ms + 1; m < end; m++) {
       const z1 = rng.nextNormal();
       const z2 = rng.nextNormal();
       x += a * z1 - b * (rho * z1 + c * z2) - drift;
@@ -264,36 +275,31 @@ class Engine implements MonteCarloRun {
     const model = this.model;
     setRentShift(model, rentShift, RENT_DECAY_DRAW_MIN, RENT_DECAY_DRAW_MAX);
     const { groups, ms, asOfMonth } = model;
-    const W = model.W;
-    const U = model.U;
     const L = this.length;
     const qAsOf = this.qAsOf;
     const nbvAsOf = this.nbvAsOf;
     let impaired = 0;
+    const res = model.at;
     for (let gi = 0; gi < groups.length; gi++) {
       const g = groups[gi];
       if (!g.active) continue;
-      const life = solveGroup(model, g, mult);
-      const units = this.groupUnits[gi];
-      const from = Math.max(g.k0, ms - g.m0);
-      const to = Math.min(g.n, ms + L - g.m0);
-      const base = g.m0 - ms;
-      for (let i = from; i < to; i++) out[base + i] += W[i + 1] * units[i];
+      const k = asOfMonth - g.m0;
+      const life = solvePath(model, g, mult, this.groupUnits[gi], out, g.m0 - ms, Math.max(g.k0, ms - g.m0), Math.min(g.n, ms + L - g.m0), k + 1);
       if (p < 0) continue;
       this.lives[gi][p] = life;
-      const k = asOfMonth - g.m0;
       if (k < 0 || k >= g.n) continue;
-      const w = W[k + 1];
-      const u = U[k + 1];
-      for (const li of g.lots) {
-        const nbv = nbvAsOf[li];
-        if (Number.isNaN(nbv)) continue;
-        const q = qAsOf[li];
+      const w = res[0];
+      const u = res[1];
+      const gaap = this.gaap;
+      const ifrs = this.ifrs;
+      for (let t = this.flatStart[gi], end = this.flatStart[gi + 1]; t < end; t++) {
+        const nbv = nbvAsOf[t];
+        const q = qAsOf[t];
         if (roundHalfAway(u * q) < nbv) {
-          this.gaap[li]++;
+          gaap[t]++;
           impaired++;
         }
-        if (roundHalfAway(w * q) < nbv) this.ifrs[li]++;
+        if (roundHalfAway(w * q) < nbv) ifrs[t]++;
       }
     }
     if (p >= 0) {
@@ -341,15 +347,12 @@ class Engine implements MonteCarloRun {
       }
       const life = { p10: fromHistogram(hist, P, 0.1), p50: fromHistogram(hist, P, 0.5), p90: fromHistogram(hist, P, 0.9), mean: sum / P };
       const held = g.m0 + g.n > model.ms;
-      const k = model.asOfMonth - g.m0;
-      for (const li of g.lots) {
-        const r = lots[li];
-        if (held) r.economicLife = life;
-        if (k >= 0 && k < g.n && !Number.isNaN(this.nbvAsOf[li])) {
-          r.valued = true;
-          r.gaapImpairmentProbability = this.gaap[li] / P;
-          r.ifrsImpairmentProbability = this.ifrs[li] / P;
-        }
+      if (held) for (const li of g.lots) lots[li].economicLife = life;
+      for (let t = this.flatStart[gi]; t < this.flatStart[gi + 1]; t++) {
+        const r = lots[this.flatLot[t]];
+        r.valued = true;
+        r.gaapImpairmentProbability = this.gaap[t] / P;
+        r.ifrsImpairmentProbability = this.ifrs[t] / P;
       }
       if (held) {
         for (let v = 0; v <= g.n; v++) dist[v] += hist[v] * g.lots.length;

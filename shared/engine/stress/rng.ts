@@ -41,6 +41,16 @@ export class Xoshiro128 {
     this.reseed(seed, stream);
   }
 
+  /** A generator with its four state words set directly (not all zero), e.g. for the reference test vectors. */
+  static fromState(s0: number, s1: number, s2: number, s3: number): Xoshiro128 {
+    const g = new Xoshiro128();
+    g.s0 = s0 | 0;
+    g.s1 = s1 | 0;
+    g.s2 = s2 | 0;
+    g.s3 = s3 | 0;
+    return g;
+  }
+
   /** Restart on stream `stream` (a path index) of `seed`. */
   reseed(seed: number, stream: number): void {
     const [lo, hi] = seedWords(seed);

@@ -233,7 +233,7 @@ export function applyOverrides(fleet: Fleet, overrides: readonly ScenarioOverrid
     const months = parsed.field === 'lifeYears' ? n * 12 : n;
     const whole = Math.round(months);
     if (Math.abs(months - whole) > 1e-9 || whole < 1 || whole > 600) {
-      bad(`a book life is a whole number of months from 1 to 600 (${parsed.field === 'lifeYears' ? `${n} years is ${months} months` : `not ${n}`})`);
+      bad(`a book life is a whole number of months from 1 to 600 (${parsed.field === 'lifeYears' ? `${n} years is ${Number(months.toFixed(6))} months` : `not ${n}`})`);
       continue;
     }
     edits.push({ target: parsed.target, field: 'lifeMonths', value: whole, key: o.key });

@@ -198,7 +198,7 @@ function* lotRows(ctx: ReportContext, layout: TaxLayout, part: number): Iterable
       cells[TAX.assetClass] = f.lot.assetClass;
       cells[TAX.id] = f.lot.id;
       cells[TAX.taxClass] = d.taxClass;
-      cells[TAX.convention] = d.convention ?? '';
+      cells[TAX.convention] = d.convention;
       cells[TAX.openingNbv] = j === first ? dollars(t.openingNbv) : { formula: ref(TAX.closingNbv, r - 1), result: dollars(t.openingNbv) };
       cells[TAX.additions] = j === first && withLots && t.additions === f.cost ? { formula: lotsCell(LOTS.cost, f.index), result: dollars(t.additions) } : dollars(t.additions);
       cells[TAX.depreciation] = dollars(t.depreciation);

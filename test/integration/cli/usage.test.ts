@@ -31,7 +31,6 @@ describe('fleetbook: wrong usage exits 2 with a usage line', () => {
   it.each([
     [['value', SMALL], 'value'],
     [['export', SMALL, '--out', 'r.xlsx'], 'export'],
-    [['stress', SMALL, '--paths', '10'], 'stress'],
   ])('%j is not available yet', (args, what) => {
     expect(fleetbook(...args)).toEqual({ code: 2, stdout: '', stderr: `fleetbook: ${what} is not available yet\n` });
   });

@@ -119,8 +119,11 @@ const RECALC_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
-/** Recalculate `xlsx` with LibreOffice and return each sheet's CSV rows (raw values), by sheet name. */
-export async function recalcWithLibreOffice(soffice: string, xlsx: string): Promise<Map<string, string[][]>> {
+/**
+ * Recalculate `xlsx` with LibreOffice and return each sheet's CSV rows by sheet name: raw values,
+ * or with `formatted` the text as the cells' number formats show it.
+ */
+export async function recalcWithLibreOffice(soffice: string, xlsx: string, options: { formatted?: boolean } = {}): Promise<Map<string, string[][]>> {
   const work = await tempDir('fleetbook-lo-');
   const profile = join(work, 'profile');
   await mkdir(join(profile, 'user'), { recursive: true });
@@ -129,7 +132,7 @@ export async function recalcWithLibreOffice(soffice: string, xlsx: string): Prom
   await mkdir(out);
   const r = spawnSync(
     soffice,
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, xlsx],
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${options.formatted ? 'true' : 'false'},false,false,-1`, '--outdir', out, xlsx],
     { encoding: 'utf8', timeout: 180_000 },
   );
   if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);

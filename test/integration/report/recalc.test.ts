@@ -111,6 +111,17 @@ describe.skipIf(SKIP_LIBREOFFICE)('the report recalculated by LibreOffice', () =
     expect(csv.get('Check')?.[1]).toEqual(['1.25', '2.5', '3.75']);
   });
 
+  it('shows the number formats: money with two decimals and separators, negatives in parentheses, dates as yyyy-mm-dd', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'report.xlsx');
+    await exportReport({ fleet: sampleFleet(), sourceName: 'fleet.xlsx', sourceBytes: SOURCE_BYTES, warnings: [], appVersion: 'test', now: new Date('2026-01-01T00:00:00Z') }, path);
+    const shown = await recalcWithLibreOffice(soffice(), path, { formatted: true });
+    expect(shown.get('Book Schedule')?.[1]).toEqual(['L-001', '2025-01', '12,000.00', '1,000.00', '0.00', '0.00', '11,000.00', '1,000.00']);
+    expect(shown.get('Lots')?.[1].slice(0, 13)).toEqual(['L-001', 'ASIC', 'S21', '1', '12,000.00', '12,000.00', '0', '0.00', '12,000.00', '12', 'SL', 'full-month', '2025-01-15']);
+    const gaps = shown.get('Book vs Economic')!.slice(1).map((r) => r[4]);
+    expect(gaps.some((g) => /^\(\d{1,3}(,\d{3})*\.\d\d\)$/.test(g))).toBe(true);
+  });
+
   it('gives the app’s figures for every formula cell of the sample report, to the cent', async () => {
     const { checked, wrong } = await mismatches(sampleFleet());
     expect(checked).toBeGreaterThan(1000);

@@ -136,11 +136,11 @@ describe('market decline', () => {
     fc.assert(
       fc.property(asicLot, asicKeys, dbl(0.1, 30), (l, k, extra) => {
         const steeper = Math.max(-99, (k.hashpricedriftyr as number) - extra);
-        // The buyer's cash-flow resale value falls with the hashprice too, which can make holding
-        // longer optimal (a counterexample for the GPU analogue: 1 GPU, 300 W, $0.135/hr, 20%
-        // utilization, $0.02/kWh, r = 0, 9 months, liquidation 100%, buyer payback 3 months at 0%:
-        // flat rent sells at month 6, a decaying rent holds longer). The economic life is checked
-        // for the age-based resale curves only; the value and the operating life for all.
+        // With the cash-flow resale model the salvage is the buyer's value of the same falling
+        // revenue, so both sides of the sell-or-hold test fall and the sale can come later (e.g. a
+        // buyer hurdle below the owner's discount rate: the buyer's value then falls by more). The
+        // economic life is checked for the age-based resale curves; the value and the operating life
+        // for every model.
         noHigher(value(l, k), value(l, { ...k, hashpricedriftyr: steeper }), k.asicresalemodel !== 'cashflow');
       }),
     );

@@ -63,5 +63,8 @@ describe('rollupEconomics', () => {
     expect(r.asOf).toEqual({ economicValue: 487280, bookNbv: 77000, undiscountedCashFlows: expect.any(Number), recoverabilityImpairedLots: 0, ifrsImpairedLots: 0, ifrsShortfall: 0 });
     // Undiscounted after February: ASIC 80.60 x 3 + 30 = 271.80; GPU 3 x 1,367 + 500 = 4,601.
     expect(r.asOf.undiscountedCashFlows).toBe(27180 + 460100);
+    // Books in another order are matched by lot id.
+    const reversed = rollupEconomics(computeEconomicValues(fleetOf(lots), [...books].reverse(), d));
+    expect(arr(reversed.bookNbv)).toEqual(arr(r.bookNbv));
   });
 });
