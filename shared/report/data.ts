@@ -10,9 +10,9 @@ import { roundHalfAway } from '../domain/money';
 import type { Problem } from '../domain/problem';
 import { computeBookSchedules, percentOfCents } from '../engine/book';
 import type { LotSchedule } from '../engine/book/types';
-import { computeEconomicValues, marketFromAssumptions, type LotEconomics, type MarketDrivers } from '../engine/economic';
+import { valueFleet, type LotEconomics, type MarketDrivers } from '../engine/economic';
 import { computeTaxSchedules, type TaxSchedules } from '../engine/tax';
-import { compareScenarios, lifeWhatIf, unitsAfterDisposals, type LifeWhatIf, type ScenarioComparison } from '../engine/stress';
+import { compareScenarios, lifeWhatIf, type LifeWhatIf, type ScenarioComparison } from '../engine/stress';
 
 export interface ReportData {
   /** The fleet the figures are for (the scenario, if any, already applied). */
@@ -54,13 +54,12 @@ export function computeReportData(fleet: Fleet, options: ComputeReportOptions = 
   }
   let economics: ReportData['economics'] = null;
   if (options.economics !== false) {
-    const market = marketFromAssumptions(fleet.assumptions);
-    if (market.ok) {
-      problems.push(...market.value.warnings);
-      const lots = computeEconomicValues(fleet, book, market.value, { units: unitsAfterDisposals(fleet) });
-      economics = { lots, drivers: market.value };
+    const value = valueFleet(fleet, book);
+    if (value.ok) {
+      problems.push(...value.value.drivers.warnings);
+      economics = value.value;
     } else {
-      problems.push(...market.error);
+      problems.push(...value.error);
       notes.push({ topic: 'Book vs Economic', text: 'not written: the market drivers in the Assumptions have problems (listed under Warning)' });
     }
   }

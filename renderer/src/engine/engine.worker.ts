@@ -1,7 +1,7 @@
 // The book engine in a module Web Worker: the engine is pure, so it is imported as is.
 import { computeLotSchedule, rollupPeriods } from '../../../shared/engine/book';
 import { formatProblem } from '../../../shared/domain/problem';
-import { computeEconomicValues, marketFromAssumptions, rollupEconomics } from '../../../shared/engine/economic';
+import { rollupEconomics, valueFleet } from '../../../shared/engine/economic';
 import { computeTaxSchedules } from '../../../shared/engine/tax';
 import { createEngineCore } from './core';
 import type { FromWorker, ToWorker } from './protocol';
@@ -17,9 +17,8 @@ const core = createEngineCore({
   rollupPeriods,
   computeTaxSchedules: (fleet) => computeTaxSchedules(fleet).schedules,
   computeEconomics: (fleet, books) => {
-    const drivers = marketFromAssumptions(fleet.assumptions);
-    if (!drivers.ok) return `the market drivers have problems: ${drivers.error.map(formatProblem).join('; ')}`;
-    return computeEconomicValues(fleet, books, drivers.value);
+    const value = valueFleet(fleet, books);
+    return value.ok ? value.value.lots : `the market drivers have problems: ${value.error.map(formatProblem).join('; ')}`;
   },
   rollupEconomics: (list) => rollupEconomics(list),
 });

@@ -6,6 +6,7 @@ import type { MarketDrivers } from './drivers';
 import { scratchF64, scratchU8, takeF64, takeU8 } from './columns';
 import { anchorFactor, buyerValue, impliedLife, monthlyRate, solveInto } from './kernel';
 import { daysPath, hashpriceMonthPath, rentPath } from './market';
+import { unitsAfterDisposals } from './units';
 
 /**
  * Economic value beside book value, per lot and month (DESIGN.md section 6).
@@ -71,8 +72,8 @@ export interface LotEconomics {
 
 export interface ComputeOptions {
   /**
-   * Units held per month by lot id, index i = month in-service + i (e.g. after disposals, from the
-   * book engine); the last value holds beyond the array. Default: the lot's quantity.
+   * Units held per month by lot id, index i = month in-service + i; the last value holds beyond
+   * the array. Default: the units still held after the fleet's disposal events (unitsAfterDisposals).
    */
   units?: ReadonlyMap<string, ArrayLike<number>> | Readonly<Record<string, ArrayLike<number>>>;
 }
@@ -321,6 +322,8 @@ function unmodelled(lot: Lot, preset: HardwarePreset | undefined, issue: string,
  * alone to another thread, copy it with slice().
  */
 export function computeEconomicValues(fleet: Fleet, books: LotSchedule[] | null, drivers: MarketDrivers, options?: ComputeOptions): LotEconomics[] {
+  // The value follows the units still owned: a lot half sold is worth half as much from then on.
+  if (!options?.units) options = { ...options, units: unitsAfterDisposals(fleet) };
   const asOfMonth = monthIndexOf(drivers.asOf ?? drivers.marketStart);
   const lots = fleet.lots;
   const count = lots.length;

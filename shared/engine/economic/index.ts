@@ -17,6 +17,8 @@ export {
   type MarketDrivers,
   type ResaleModel,
 } from './drivers';
+export { unitsAfterDisposals } from './units';
+export { valueFleet, type FleetValue } from './value-fleet';
 export { cashFlowOf, computeEconomicValues, type ComputeOptions, type LotEconomics } from './compute';
 export { rollupByClass, rollupEconomics, type EconomicsFilter, type EconomicsRollup } from './rollup';
 export { anchorFactor, buyerValue, impliedLife, monthlyRate, solveInto, solveUnit, type UnitSolution } from './kernel';

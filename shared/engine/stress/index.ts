@@ -17,6 +17,7 @@ export {
 } from './montecarlo';
 export { lifeWhatIf, DEFAULT_WHAT_IF_LIVES, type LifeAlternative, type LifeWhatIf, type LifeWhatIfOptions } from './lifeWhatIf';
 export { BOOK_LIFE_LEVERS, VOLATILITY_DEFS, RENT_DECAY_DRAW_MAX, RENT_DECAY_DRAW_MIN, volatilityFromAssumptions, type BookLifeLever, type Volatility, type VolatilityDef } from './keys';
-export { prepareFleet, unitsAfterDisposals, type PreparedFleet } from './model';
+export { prepareFleet, type PreparedFleet } from './model';
+export { unitsAfterDisposals } from '../economic';
 export { percentileSorted } from './percentile';
 export { Xoshiro128 } from './rng';

@@ -68,3 +68,14 @@ describe('rollupEconomics', () => {
     expect(arr(reversed.bookNbv)).toEqual(arr(r.bookNbv));
   });
 });
+
+describe('the value follows the units still held', () => {
+  it('a disposal of one unit of three in February leaves two thirds of the value from then on', () => {
+    const fleet = fleetOf([lots[0]]);
+    fleet.events = [{ type: 'disposal', date: '2026-02-10', lotId: 'A', units: 1, proceeds: 0 }];
+    const [a] = computeEconomicValues(fleet, null, d);
+    // Per unit at the ends of Jan-Mar: 163.40, 90.60, 10.00 (the lot of three: 490.20, 271.80, 30.00).
+    // January is held by three units, February and March by two: 490.20, 181.20, 20.00.
+    expect(arr(a.economicValue)).toEqual([49020, 18120, 2000]);
+  });
+});
