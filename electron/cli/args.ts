@@ -1,4 +1,5 @@
 /** The `fleetbook` command line grammar (DESIGN.md section 9): parsing only, no I/O. */
+import { resolve } from 'node:path';
 import type { PeriodKind } from '../../shared/engine/book/types';
 import { resolveFieldName, type ColumnMapping, type DateLocale } from '../../shared/workbook';
 
@@ -9,8 +10,8 @@ export const USAGE: Record<CommandName, string> = {
   validate: 'usage: fleetbook validate FILE [--map "Header=Field" ...] [--date-locale US|EU]',
   schedule:
     'usage: fleetbook schedule FILE [--book book|tax] [--period month|quarter|year] [--format csv|json] [--out PATH] [--map "Header=Field" ...] [--date-locale US|EU]',
-  value: 'usage: fleetbook value FILE [--scenario NAME] [--format csv|json]',
-  export: 'usage: fleetbook export FILE --out REPORT.xlsx [--scenario NAME]',
+  value: 'usage: fleetbook value FILE [--scenario NAME] [--format csv|json] [--map "Header=Field" ...] [--date-locale US|EU]',
+  export: 'usage: fleetbook export FILE --out REPORT.xlsx [--scenario NAME] [--map "Header=Field" ...] [--date-locale US|EU]',
   stress: 'usage: fleetbook stress FILE [--scenario NAME] [--paths N] [--seed S] [--format csv|json] [--map "Header=Field" ...] [--date-locale US|EU]',
 };
 
@@ -40,6 +41,17 @@ export interface ScheduleOptions extends InputOptions {
   out?: string;
 }
 
+export interface ValueOptions extends InputOptions {
+  /** A scenario of the workbook's Scenarios sheet (default the base). */
+  scenario?: string;
+  format: 'csv' | 'json';
+}
+
+export interface ExportOptions extends InputOptions {
+  out: string;
+  scenario?: string;
+}
+
 export interface StressOptions extends InputOptions {
   /** The scenario the tornado, Monte Carlo and life what-if run on (default the base). */
   scenario?: string;
@@ -55,8 +67,9 @@ export type ParsedArgs =
   | { kind: 'help' }
   | { kind: 'validate'; options: InputOptions }
   | { kind: 'schedule'; options: ScheduleOptions }
+  | { kind: 'value'; options: ValueOptions }
+  | { kind: 'export'; options: ExportOptions }
   | { kind: 'stress'; options: StressOptions }
-  | { kind: 'unavailable'; what: string }
   | { kind: 'usage'; message: string; usage: string };
 
 interface OptionSpec {
@@ -69,7 +82,7 @@ const INPUT_OPTIONS: Record<string, OptionSpec> = {
   'date-locale': { values: ['US', 'EU'] },
 };
 
-const COMMAND_OPTIONS: Partial<Record<CommandName, Record<string, OptionSpec>>> = {
+const COMMAND_OPTIONS: Record<CommandName, Record<string, OptionSpec>> = {
   validate: INPUT_OPTIONS,
   schedule: {
     ...INPUT_OPTIONS,
@@ -78,6 +91,8 @@ const COMMAND_OPTIONS: Partial<Record<CommandName, Record<string, OptionSpec>>> 
     format: { values: ['csv', 'json'] },
     out: {},
   },
+  value: { ...INPUT_OPTIONS, scenario: {}, format: { values: ['csv', 'json'] } },
+  export: { ...INPUT_OPTIONS, scenario: {}, out: {} },
   stress: {
     ...INPUT_OPTIONS,
     scenario: {},
@@ -152,19 +167,31 @@ function wholeNumber(name: string, text: string, min: number, max: number): numb
   return n;
 }
 
+/** --scenario NAME, when given (a blank name is a mistake, not the base). */
+function scenarioOption(values: Map<string, string[]>): { scenario?: string } {
+  const scenario = values.get('scenario')?.[0];
+  if (scenario === undefined) return {};
+  if (scenario.trim() === '') throw new UsageError('--scenario needs a name');
+  return { scenario };
+}
+
+/** --out PATH, which may not be the input itself. */
+function outOption(input: InputOptions, values: Map<string, string[]>): { out?: string } {
+  const out = values.get('out')?.[0];
+  if (out === undefined) return {};
+  if (out === '') throw new UsageError('--out needs a path');
+  if (resolve(out) === resolve(input.file)) throw new UsageError(`--out would overwrite the input file ${input.file}`);
+  return { out };
+}
+
 function stressOptions(input: InputOptions, values: Map<string, string[]>): StressOptions {
-  const options: StressOptions = {
+  return {
     ...input,
     paths: wholeNumber('paths', values.get('paths')?.[0] ?? '1000', 1, MAX_PATHS),
     seed: wholeNumber('seed', values.get('seed')?.[0] ?? '1', 0, Number.MAX_SAFE_INTEGER),
     format: (values.get('format')?.[0] ?? 'csv') as StressOptions['format'],
+    ...scenarioOption(values),
   };
-  const scenario = values.get('scenario')?.[0];
-  if (scenario !== undefined) {
-    if (scenario.trim() === '') throw new UsageError('--scenario needs a name');
-    options.scenario = scenario;
-  }
-  return options;
 }
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -175,8 +202,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const name = command as CommandName;
   if (rest.includes('--help') || rest.includes('-h')) return { kind: 'help' };
   const specs = COMMAND_OPTIONS[name];
-  // The economic value, report and stress engines are not wired into the command line yet.
-  if (!specs) return { kind: 'unavailable', what: name };
   try {
     const { positionals, values } = parseOptions(rest, specs);
     if (positionals.length === 0) throw new UsageError('FILE is missing');
@@ -185,19 +210,23 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const locale = values.get('date-locale')?.[0];
     if (locale) input.dateLocale = locale as DateLocale;
     if (name === 'validate') return { kind: 'validate', options: input };
-    if (name === 'stress') return { kind: 'stress', options: stressOptions(input, values) };
-    const options: ScheduleOptions = {
-      ...input,
-      book: (values.get('book')?.[0] ?? 'book') as ScheduleOptions['book'],
-      period: (values.get('period')?.[0] ?? 'month') as PeriodKind,
-      format: (values.get('format')?.[0] ?? 'csv') as ScheduleOptions['format'],
-    };
-    const out = values.get('out')?.[0];
-    if (out !== undefined) {
-      if (out === '') throw new UsageError('--out needs a path');
-      options.out = out;
+    const format = (values.get('format')?.[0] ?? 'csv') as 'csv' | 'json';
+    switch (name) {
+      case 'stress':
+        return { kind: 'stress', options: stressOptions(input, values) };
+      case 'value':
+        return { kind: 'value', options: { ...input, format, ...scenarioOption(values) } };
+      case 'export': {
+        const { out } = outOption(input, values);
+        if (out === undefined) throw new UsageError('--out REPORT.xlsx is required');
+        return { kind: 'export', options: { ...input, out, ...scenarioOption(values) } };
+      }
+      case 'schedule': {
+        const book = (values.get('book')?.[0] ?? 'book') as ScheduleOptions['book'];
+        const period = (values.get('period')?.[0] ?? 'month') as PeriodKind;
+        return { kind: 'schedule', options: { ...input, book, period, format, ...outOption(input, values) } };
+      }
     }
-    return { kind: 'schedule', options };
   } catch (e) {
     if (e instanceof UsageError) return { kind: 'usage', message: e.message, usage: USAGE[name] };
     throw e;

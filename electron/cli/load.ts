@@ -2,7 +2,7 @@
 import { formatProblem, type Problem } from '../../shared/domain/problem';
 import { readFleetFromTables, type FleetRead } from '../../shared/workbook';
 import type { InputOptions } from './args';
-import { readInputTables } from './readInput';
+import { readFileCapped, tablesFromBytes } from './readInput';
 
 export function problemLine(p: Problem): string {
   return p.severity === 'warning' ? formatProblem({ ...p, message: `warning: ${p.message}` }) : formatProblem(p);
@@ -12,9 +12,19 @@ export function printProblems(problems: readonly Problem[], write: (text: string
   if (problems.length > 0) write(problems.map((p) => `${problemLine(p)}\n`).join(''));
 }
 
+export interface LoadedFleet extends FleetRead {
+  /** The file's bytes as read (the report's Audit sheet records their SHA-256). */
+  bytes: Uint8Array;
+}
+
 /** The fleet, with its warnings printed; or null once every problem has been printed. */
-export async function loadFleet(options: InputOptions, stderr: (text: string) => void): Promise<FleetRead | null> {
-  const input = await readInputTables(options.file);
+export async function loadFleet(options: InputOptions, stderr: (text: string) => void): Promise<LoadedFleet | null> {
+  const bytes = await readFileCapped(options.file);
+  if (!bytes.ok) {
+    printProblems(bytes.error, stderr);
+    return null;
+  }
+  const input = await tablesFromBytes(bytes.value, options.file);
   if (!input.ok) {
     printProblems(input.error, stderr);
     return null;
@@ -26,5 +36,5 @@ export async function loadFleet(options: InputOptions, stderr: (text: string) =>
   }
   read.value.warnings.unshift(...input.value.warnings);
   printProblems(read.value.warnings, stderr);
-  return read.value;
+  return { ...read.value, bytes: bytes.value };
 }

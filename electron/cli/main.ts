@@ -1,12 +1,15 @@
 /** `fleetbook`: dispatch, exit codes and the never-a-stack-trace rule (DESIGN.md section 9). */
 import type { Writable } from 'node:stream';
-import { resolve } from 'node:path';
-import { HELP, parseArgs, USAGE, type InputOptions, type ScheduleOptions, type StressOptions } from './args';
+import { basename } from 'node:path';
+import pkg from '../../package.json';
+import { exportReport, ReportInputError, type ExportReportInput } from '../host/report/export-report';
+import { HELP, parseArgs, type ExportOptions, type InputOptions, type ScheduleOptions, type StressOptions, type ValueOptions } from './args';
 import { errorCode, writeReason } from './ioErrors';
-import { loadFleet } from './load';
+import { loadFleet, printProblems } from './load';
 import { writeSchedule } from './schedule';
 import { fileSink, streamSink } from './sink';
 import { writeStress } from './stress';
+import { writeValue } from './value';
 
 export const EXIT_OK = 0;
 /** The input has problems (each printed as `Sheet!Cell: message`). */
@@ -37,10 +40,6 @@ async function validate(options: InputOptions, io: CliIo): Promise<number> {
 }
 
 async function schedule(options: ScheduleOptions, io: CliIo): Promise<number> {
-  if (options.out !== undefined && resolve(options.out) === resolve(options.file)) {
-    io.stderr.write(`fleetbook: --out would overwrite the input file ${options.file}\n${USAGE.schedule}\n`);
-    return EXIT_USAGE;
-  }
   const read = await loadFleet(options, (t) => io.stderr.write(t));
   if (!read) return EXIT_INPUT;
   if (options.out === undefined) {
@@ -59,6 +58,42 @@ async function schedule(options: ScheduleOptions, io: CliIo): Promise<number> {
     await sink?.abandon().catch(() => undefined);
     if (!errorCode(e)) throw e;
     io.stderr.write(`${options.out}: cannot write the output: ${writeReason(e)}\n`);
+    return EXIT_INPUT;
+  }
+}
+
+async function value(options: ValueOptions, io: CliIo): Promise<number> {
+  const read = await loadFleet(options, (t) => io.stderr.write(t));
+  if (!read) return EXIT_INPUT;
+  const sink = streamSink(io.stdout);
+  const ok = await writeValue(read.fleet, options.scenario, options.format, sink, (t) => io.stderr.write(t));
+  await sink.close();
+  return ok ? EXIT_OK : EXIT_INPUT;
+}
+
+async function exportCommand(options: ExportOptions, io: CliIo): Promise<number> {
+  const read = await loadFleet(options, (t) => io.stderr.write(t));
+  if (!read) return EXIT_INPUT;
+  const input: ExportReportInput = {
+    fleet: read.fleet,
+    sourceName: basename(options.file),
+    sourceBytes: read.bytes,
+    warnings: read.warnings,
+    appVersion: pkg.version,
+    now: new Date(),
+    scenario: options.scenario ?? null,
+  };
+  try {
+    const result = await exportReport(input, options.out);
+    io.stdout.write(`${options.out}: ${result.sheets.join(', ')} (${result.rows} rows, ${result.formulaCells} formulas)\n`);
+    return EXIT_OK;
+  } catch (e) {
+    if (e instanceof ReportInputError) {
+      printProblems(e.problems, (t) => io.stderr.write(t));
+      return EXIT_INPUT;
+    }
+    if (!errorCode(e)) throw e;
+    io.stderr.write(`${options.out}: cannot write the report: ${writeReason(e)}\n`);
     return EXIT_INPUT;
   }
 }
@@ -82,13 +117,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'usage':
         io.stderr.write(`fleetbook: ${parsed.message}\n${parsed.usage}\n`);
         return EXIT_USAGE;
-      case 'unavailable':
-        io.stderr.write(`fleetbook: ${parsed.what} is not available yet\n`);
-        return EXIT_USAGE;
       case 'validate':
         return await validate(parsed.options, io);
       case 'schedule':
         return await schedule(parsed.options, io);
+      case 'value':
+        return await value(parsed.options, io);
+      case 'export':
+        return await exportCommand(parsed.options, io);
       case 'stress':
         return await stress(parsed.options, io);
     }

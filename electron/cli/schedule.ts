@@ -4,7 +4,8 @@ import type { Fleet } from '../../shared/domain/fleet';
 import { aggregatePeriods, computeBookSchedules } from '../../shared/engine/book';
 import type { LotSchedule, PeriodKind } from '../../shared/engine/book/types';
 import { computeTaxSchedules } from '../../shared/engine/tax';
-import { CSV_HEADER, csvLine, JSON_CLOSE_AFTER_ROWS, JSON_EMPTY, JSON_OPEN, jsonElement, scheduleRecord } from './scheduleOutput';
+import { recordWriter } from './records';
+import { SCHEDULE_COLUMNS, scheduleRecord } from './scheduleOutput';
 import type { Sink } from './sink';
 
 function schedulesOf(fleet: Fleet, book: 'book' | 'tax'): LotSchedule[] {
@@ -17,17 +18,9 @@ function schedulesOf(fleet: Fleet, book: 'book' | 'tax'): LotSchedule[] {
 export async function writeSchedule(fleet: Fleet, book: 'book' | 'tax', period: PeriodKind, format: 'csv' | 'json', sink: Sink): Promise<void> {
   const calendar: FiscalCalendar = { startMonth: fleet.assumptions.fiscalYearStartMonth };
   const schedules = schedulesOf(fleet, book);
-  let first = true;
-  if (format === 'csv') await sink.write(CSV_HEADER);
+  const out = recordWriter(SCHEDULE_COLUMNS, format, sink);
   for (const schedule of schedules) {
-    for (const row of aggregatePeriods(schedule, period, calendar)) {
-      const record = scheduleRecord(schedule.lotId, row);
-      if (format === 'csv') await sink.write(csvLine(record));
-      else {
-        await sink.write(first ? JSON_OPEN + jsonElement(record, true) : jsonElement(record, false));
-        first = false;
-      }
-    }
+    for (const row of aggregatePeriods(schedule, period, calendar)) await out.write(scheduleRecord(schedule.lotId, row));
   }
-  if (format === 'json') await sink.write(first ? JSON_EMPTY : JSON_CLOSE_AFTER_ROWS);
+  await out.end();
 }

@@ -5,10 +5,10 @@
  * opening_nbv is the carrying amount at the start of the period including the period's additions
  * (the lot's cost in its first period), so every row ties on its own:
  *   closing_nbv = opening_nbv - depreciation - impairment - disposals.
- * JSON carries the same fields with amounts as strings ("1000.00"): exact, and the same text as the CSV.
  */
 import { formatCentsPlain } from '../../shared/domain/money';
 import type { PeriodRow } from '../../shared/engine/book/types';
+import { csvHeader, csvRecord } from './records';
 
 export const SCHEDULE_COLUMNS = [
   'lot_id',
@@ -36,22 +36,8 @@ export function scheduleRecord(lotId: string, row: PeriodRow): ScheduleRecord {
   };
 }
 
-/** RFC 4180 quoting, only where a field needs it. */
-export function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export const CSV_HEADER = `${SCHEDULE_COLUMNS.join(',')}\n`;
+export const CSV_HEADER = csvHeader(SCHEDULE_COLUMNS);
 
 export function csvLine(record: ScheduleRecord): string {
-  return `${SCHEDULE_COLUMNS.map((c) => csvField(record[c])).join(',')}\n`;
+  return csvRecord(SCHEDULE_COLUMNS, record);
 }
-
-/** One JSON object per line inside the array, so large outputs stream and stay diffable. */
-export function jsonElement(record: ScheduleRecord, first: boolean): string {
-  return `${first ? '' : ',\n'}${JSON.stringify(record)}`;
-}
-
-export const JSON_OPEN = '[\n';
-export const JSON_CLOSE_AFTER_ROWS = '\n]\n';
-export const JSON_EMPTY = '[]\n';

@@ -32,7 +32,7 @@ import {
 import { normaliseKey } from '../../shared/workbook';
 import type { StressOptions } from './args';
 import { printProblems } from './load';
-import { csvField } from './scheduleOutput';
+import { csvField } from './records';
 import type { Sink } from './sink';
 
 const OUTPUT_NAMES: Record<TornadoOutput, string> = { economicValue: 'economic_value', gap: 'gap', impairment: 'impairment', depreciation: 'depreciation' };

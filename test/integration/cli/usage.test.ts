@@ -28,13 +28,6 @@ describe('fleetbook: wrong usage exits 2 with a usage line', () => {
     expect(fleetbook(...args)).toEqual({ code: 2, stdout: '', stderr });
   });
 
-  it.each([
-    [['value', SMALL], 'value'],
-    [['export', SMALL, '--out', 'r.xlsx'], 'export'],
-  ])('%j is not available yet', (args, what) => {
-    expect(fleetbook(...args)).toEqual({ code: 2, stdout: '', stderr: `fleetbook: ${what} is not available yet\n` });
-  });
-
   it('prints help on stdout and exits 0', () => {
     const r = fleetbook('--help');
     expect(r.code).toBe(0);
