@@ -1,6 +1,8 @@
 import type { Fleet, Lot } from '../../../shared/domain/fleet';
 import type { PeriodRow } from '../../../shared/engine/book/types';
+import type { MonteCarloResult } from '../../../shared/engine/stress';
 import { unpackPeriods, type BookQuery, type FromWorker, type ToWorker, type ValueQuery, type ValueResult } from './protocol';
+import type { MonteCarloQuery, StressQuery, StressResult } from './stressProtocol';
 
 /** What the client needs of a Worker (a fake in tests). */
 export interface WorkerLike {
@@ -21,6 +23,22 @@ export type ValueOutcome =
   | { status: 'error'; message: string }
   | { status: 'cancelled' };
 
+export type StressOutcome =
+  | { status: 'ok'; result: StressResult; computeMs: number }
+  | { status: 'error'; message: string }
+  | { status: 'cancelled' };
+
+export type MonteCarloOutcome =
+  | { status: 'ok'; result: MonteCarloResult; computeMs: number }
+  | { status: 'error'; message: string }
+  /** Stopped by the user (`result`: the paths done until then), or by a restart of the worker (no result). */
+  | { status: 'cancelled'; result: MonteCarloResult | null };
+
+export interface MonteCarloHandlers {
+  progress(done: number, total: number): void;
+  done(o: MonteCarloOutcome): void;
+}
+
 /** What the worker answered to one request, or that nobody will answer it. */
 type Answer = FromWorker | { type: 'cancelled' } | { type: 'failed'; message: string };
 
@@ -29,7 +47,13 @@ interface Pending {
   sentAt: number;
   /** Null once cancelled: the worker is still busy with it, but nobody wants the answer. */
   done: ((a: Answer) => void) | null;
+  progress?: (done: number, total: number) => void;
+  /** Work the worker does in slices between other messages: it does not make the worker busy. */
+  sliced?: boolean;
 }
+
+/** A request as the client sends it, before it gets an id and a version. */
+type Request = ToWorker extends infer T ? (T extends { type: 'query' | 'value' | 'stress' | 'montecarlo' } ? Omit<T, 'id' | 'version'> : never) : never;
 
 export interface EngineClientOptions {
   now?: () => number;
@@ -94,6 +118,10 @@ export class EngineClient {
   }
 
   private onMessage(m: FromWorker): void {
+    if (m.type === 'progress') {
+      this.pending.get(m.id)?.progress?.(m.done, m.total);
+      return;
+    }
     if (m.type === 'error' && m.id < 0) {
       // The worker could not take a fleet or patch: start over with the whole fleet.
       this.stop();
@@ -112,8 +140,8 @@ export class EngineClient {
     this.version++;
     // Still busy with an older fleet for a while: that work is wasted, stop it.
     let oldest = Infinity;
-    for (const p of this.pending.values()) oldest = Math.min(oldest, p.sentAt);
-    if (this.worker && this.pending.size > 0 && this.now() - oldest > this.abandonAfterMs) this.restart();
+    for (const p of this.pending.values()) if (!p.sliced) oldest = Math.min(oldest, p.sentAt);
+    if (this.worker && oldest < Infinity && this.now() - oldest > this.abandonAfterMs) this.restart();
     this.sync();
   }
 
@@ -154,14 +182,46 @@ export class EngineClient {
     });
   }
 
-  private send(message: { type: 'query'; query: BookQuery } | { type: 'value'; query: ValueQuery }, done: (a: Answer) => void): () => void {
+  /** Ask for a stress figure (scenario comparison, tornado, life what-if) of the current fleet. Returns a cancel function. */
+  requestStress(query: StressQuery, exclude: readonly number[], done: (o: StressOutcome) => void): () => void {
+    return this.send({ type: 'stress', query, exclude }, (a) => {
+      if (a.type === 'stress-result') done({ status: 'ok', result: a.result, computeMs: a.computeMs });
+      else if (a.type === 'cancelled') done({ status: 'cancelled' });
+      else done({ status: 'error', message: a.type === 'error' || a.type === 'failed' ? a.message : 'unexpected answer from the engine' });
+    });
+  }
+
+  /**
+   * Start a Monte Carlo run of the current fleet, reported as it goes. Returns the cancel
+   * function: the worker stops the run and answers with the paths done so far (status cancelled).
+   */
+  runMonteCarlo(query: MonteCarloQuery, exclude: readonly number[], handlers: MonteCarloHandlers): () => void {
+    let cancelled = false;
+    const id = this.nextId;
+    this.send(
+      { type: 'montecarlo', query, exclude },
+      (a) => {
+        if (a.type === 'montecarlo-result') handlers.done(cancelled || a.result.stopped ? { status: 'cancelled', result: a.result } : { status: 'ok', result: a.result, computeMs: a.computeMs });
+        else if (a.type === 'cancelled') handlers.done({ status: 'cancelled', result: null });
+        else handlers.done({ status: 'error', message: a.type === 'error' || a.type === 'failed' ? a.message : 'unexpected answer from the engine' });
+      },
+      { progress: handlers.progress, sliced: true },
+    );
+    return () => {
+      if (cancelled || !this.pending.has(id)) return;
+      cancelled = true;
+      this.worker?.postMessage({ type: 'cancel', id, version: this.version });
+    };
+  }
+
+  private send(message: Request, done: (a: Answer) => void, extra: Pick<Pending, 'progress' | 'sliced'> = {}): () => void {
     if (!this.current) {
       done({ type: 'failed', message: 'no fleet' });
       return () => {};
     }
     this.sync();
     const id = this.nextId++;
-    this.pending.set(id, { version: this.version, sentAt: this.now(), done });
+    this.pending.set(id, { version: this.version, sentAt: this.now(), done, ...extra });
     this.worker!.postMessage({ ...message, id, version: this.version } as ToWorker);
     return () => {
       // The answer, if it comes, is dropped; the worker counts as busy until then.
@@ -192,7 +252,7 @@ export class EngineClient {
 
 /** The lots that differ, when only lots changed and not too many of them; else null (send it whole). */
 function patchOf(base: Fleet, next: Fleet): [number, Lot][] | null {
-  if (base.assumptions !== next.assumptions || base.events !== next.events || base.lots.length !== next.lots.length) return null;
+  if (base.assumptions !== next.assumptions || base.events !== next.events || base.scenarios !== next.scenarios || base.lots.length !== next.lots.length) return null;
   const changed: [number, Lot][] = [];
   const limit = Math.max(64, next.lots.length >> 3);
   for (let i = 0; i < next.lots.length; i++) {

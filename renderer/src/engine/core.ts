@@ -3,6 +3,7 @@ import type { Fleet, FleetEvent, Lot } from '../../../shared/domain/fleet';
 import type { LotSchedule, PeriodKind, PeriodRow } from '../../../shared/engine/book/types';
 import type { EconomicsRollup, LotEconomics } from '../../../shared/engine/economic';
 import { packPeriods, type BookQuery, type FromWorker, type ToWorker, type ValueQuery, type ValueResult } from './protocol';
+import { createStressCore, type StressInput } from './stressCore';
 
 /** The engine functions the worker needs (injected so tests can count calls). */
 export interface BookEngine {
@@ -115,6 +116,24 @@ export function createEngineCore(engine: BookEngine, now: () => number = () => p
     };
   }
 
+  let stressInput: StressInput | null = null;
+
+  /** The fleet less the excluded lots, with their (cached) book schedules, for the stress queries. */
+  function stressInputFor(exclude: readonly number[]): StressInput {
+    if (!fleet) throw new Error('no fleet has been sent to the engine');
+    const key = `${version}:${exclude.join(',')}`;
+    if (stressInput?.key === key) return stressInput;
+    const excluded = new Set(exclude);
+    const kept = fleet.lots.map((_, j) => j).filter((j) => !excluded.has(j));
+    const lots = kept.length === fleet.lots.length ? fleet.lots : kept.map((j) => fleet!.lots[j]);
+    const ids = new Set(lots.map((l) => l.id));
+    const events = lots === fleet.lots ? fleet.events : fleet.events.filter((e) => ids.has(e.lotId));
+    stressInput = { key, fleet: lots === fleet.lots ? fleet : { ...fleet, lots, events }, books: kept.map(scheduleAt) };
+    return stressInput;
+  }
+
+  const stress = createStressCore({ input: stressInputFor, version: () => version, now });
+
   function answer(query: BookQuery): PeriodRow[] {
     if (!fleet) throw new Error('no fleet has been sent to the engine');
     const { scope, period } = query;
@@ -182,6 +201,10 @@ export function createEngineCore(engine: BookEngine, now: () => number = () => p
             return [{ message: { type: 'error', id: msg.id, version, message: e instanceof Error ? e.message : String(e) }, transfer: [] }];
           }
         }
+        case 'stress':
+        case 'montecarlo':
+        case 'cancel':
+          return stress.handle(msg);
         case 'query': {
           const start = now();
           try {
@@ -199,5 +222,8 @@ export function createEngineCore(engine: BookEngine, now: () => number = () => p
         }
       }
     },
+    /** True while a Monte Carlo run has paths left: the worker then calls `pump` between messages. */
+    busy: stress.busy,
+    pump: stress.pump,
   };
 }

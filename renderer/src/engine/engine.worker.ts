@@ -5,6 +5,7 @@ import { rollupEconomics, valueFleet } from '../../../shared/engine/economic';
 import { computeTaxSchedules } from '../../../shared/engine/tax';
 import { createEngineCore } from './core';
 import type { FromWorker, ToWorker } from './protocol';
+import { createSliceLoop } from './slices';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
@@ -23,9 +24,12 @@ const core = createEngineCore({
   rollupEconomics: (list) => rollupEconomics(list),
 });
 
+const kick = createSliceLoop(core, (r) => scope.postMessage(r.message, r.transfer));
+
 scope.onmessage = (e) => {
   try {
     for (const r of core.handle(e.data)) scope.postMessage(r.message, r.transfer);
+    kick();
   } catch (err) {
     // A fleet or patch that cannot be applied: every later query will say so.
     const id = e.data.type === 'query' ? e.data.id : -1;

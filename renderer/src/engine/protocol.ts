@@ -1,5 +1,7 @@
 import type { AssetClass, Fleet, Lot } from '../../../shared/domain/fleet';
 import type { PeriodKind, PeriodRow } from '../../../shared/engine/book/types';
+import type { MonteCarloResult } from '../../../shared/engine/stress';
+import type { MonteCarloQuery, StressQuery, StressResult } from './stressProtocol';
 
 /**
  * Messages between the renderer and the engine worker. The fleet goes over once and then as
@@ -55,11 +57,19 @@ export type ToWorker =
   /** The same fleet with some lots replaced (same length, same events and assumptions). */
   | { type: 'patch'; version: number; baseVersion: number; lots: [index: number, lot: Lot][] }
   | { type: 'query'; id: number; version: number; query: BookQuery }
-  | { type: 'value'; id: number; version: number; query: ValueQuery };
+  | { type: 'value'; id: number; version: number; query: ValueQuery }
+  | { type: 'stress'; id: number; version: number; query: StressQuery; exclude?: readonly number[] }
+  /** Starts a Monte Carlo run, computed in slices between other messages (see stressCore.ts). */
+  | { type: 'montecarlo'; id: number; version: number; query: MonteCarloQuery; exclude?: readonly number[] }
+  /** Stops run `id`; the worker answers with the result of the paths done so far (stopped). */
+  | { type: 'cancel'; id: number; version: number };
 
 export type FromWorker =
   | { type: 'result'; id: number; version: number; table: PeriodTable; computeMs: number }
   | { type: 'value-result'; id: number; version: number; value: ValueResult; computeMs: number }
+  | { type: 'stress-result'; id: number; version: number; result: StressResult; computeMs: number }
+  | { type: 'progress'; id: number; version: number; done: number; total: number }
+  | { type: 'montecarlo-result'; id: number; version: number; result: MonteCarloResult; computeMs: number }
   | { type: 'error'; id: number; version: number; message: string };
 
 /** The numeric fields of a PeriodRow, in packing order. */
