@@ -1,4 +1,4 @@
-/** The native open and save dialogs, as the host's HostDialogs. */
+/** The native open, save and export dialogs, as the host's HostDialogs. */
 import { app, dialog, type BrowserWindow } from 'electron';
 import { dirname, extname, join } from 'node:path';
 import type { HostDialogs } from '../host/index';
@@ -32,6 +32,19 @@ export function nativeDialogs(window: () => BrowserWindow | null): HostDialogs {
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       if (r.canceled || !r.filePath) return null;
       // Some Linux dialogs do not add the filter's extension.
+      return extname(r.filePath) ? r.filePath : `${r.filePath}.xlsx`;
+    },
+    async chooseReportPath(suggestedName, documentPath) {
+      const options: Electron.SaveDialogOptions = {
+        title: 'Export report',
+        buttonLabel: 'Export',
+        defaultPath: join(documentPath ? dirname(documentPath) : app.getPath('documents'), suggestedName),
+        filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
+        properties: ['showOverwriteConfirmation', 'createDirectory'],
+      };
+      const win = window();
+      const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (r.canceled || !r.filePath) return null;
       return extname(r.filePath) ? r.filePath : `${r.filePath}.xlsx`;
     },
   };

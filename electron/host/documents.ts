@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
 import { DEFAULT_ASSUMPTIONS, type Assumptions, type Fleet } from '../../shared/domain/fleet';
+import type { Problem } from '../../shared/domain/problem';
 import { err, ok } from '../../shared/domain/result';
 import type {
   AutosaveInfo,
@@ -43,6 +44,18 @@ interface OpenDoc {
   /** The assumptions a CSV file stands for (what reading one gives); other assumptions would be
    * lost by saving as CSV. */
   baseline: Assumptions;
+  /** Problems that did not stop the file from loading (for the report's Audit sheet); they
+   * describe `original`, so they go when Fleetbook writes the file anew. */
+  warnings?: Problem[];
+}
+
+/** What a report needs to know of an open document (the Audit sheet's input). */
+export interface DocumentSource {
+  name: string;
+  path: string | null;
+  /** The file's bytes as last read or written, if the host has them. */
+  original: { bytes: Uint8Array; format: DocumentFormat | null } | null;
+  warnings: Problem[];
 }
 
 /** Where Save As writes: a path chosen by the user (Electron) or by the host (browser mode);
@@ -122,6 +135,7 @@ export class Documents {
       seen: { mtimeMs: snapshot.mtimeMs, size: snapshot.size },
       overwriteBlocked: overwriteBlocked ?? null,
       baseline: formatOf(name) === 'csv' ? fleet.assumptions : DEFAULT_ASSUMPTIONS,
+      warnings,
     });
     await this.remember(path);
     return ok({ docId: doc.id, name, displayPath: displayPath(path), fleet, warnings });
@@ -134,7 +148,7 @@ export class Documents {
     const parsed = await this.parse(bytes, name, options);
     if (!parsed.ok) return parsed;
     const { fleet, warnings, overwriteBlocked } = parsed.value;
-    const doc = this.register({ name, path: null, original: { bytes, format: formatOf(name) }, seen: null, overwriteBlocked: overwriteBlocked ?? null, baseline: formatOf(name) === 'csv' ? fleet.assumptions : DEFAULT_ASSUMPTIONS });
+    const doc = this.register({ name, path: null, original: { bytes, format: formatOf(name) }, seen: null, overwriteBlocked: overwriteBlocked ?? null, baseline: formatOf(name) === 'csv' ? fleet.assumptions : DEFAULT_ASSUMPTIONS, warnings });
     return ok({ docId: doc.id, name, displayPath: null, fleet, warnings });
   }
 
@@ -212,6 +226,18 @@ export class Documents {
       await this.o.recovery.remove(doc.id).catch((e) => this.o.log(`could not remove recovery copy ${doc.id}: ${String(e)}`));
       return ok(null);
     });
+  }
+
+  /** The document's name, path and file bytes, for a report's Audit sheet. */
+  source(docId: string): Promise<HostResult<DocumentSource>> {
+    return this.withDoc(docId, async (doc) =>
+      ok({
+        name: doc.name,
+        path: doc.path,
+        original: doc.original,
+        warnings: doc.warnings ?? [],
+      }),
+    );
   }
 
   async closeAll(): Promise<void> {
@@ -327,7 +353,7 @@ export class Documents {
     } catch {
       // Written but not readable back: the next Save will write without the change check.
     }
-    Object.assign(doc, { name, path: target, original: { bytes, format }, seen, overwriteBlocked: null });
+    Object.assign(doc, { name, path: target, original: { bytes, format }, seen, overwriteBlocked: null, warnings: undefined });
     await this.o.recovery.remove(doc.id).catch((e) => this.o.log(`could not remove recovery copy ${doc.id}: ${String(e)}`));
     await this.remember(target);
     return ok({

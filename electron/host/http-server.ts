@@ -6,13 +6,19 @@
  * (a web page elsewhere cannot rebind a DNS name to 127.0.0.1 and call us), and a per-run token,
  * which only the index.html we serve carries; another site's page can neither read it nor send
  * the custom header without a CORS preflight we never grant.
+ *
+ * `GET /download/<token>` hands over a finished report once (a link the page clicks cannot send the
+ * token header): the token is random, made for that one file, and forgotten when used.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MAX_FILE_BYTES, TOKEN_HEADER, TOKEN_META, type HostError, type HostResult } from '../../shared/ipc/contract';
 import { SECURITY_HEADERS } from './csp';
 import type { Host } from './index';
+import { DOWNLOAD_PREFIX, XLSX_MIME } from './report/jobs';
 import { readStatic } from './static-files';
 
 export interface HttpHostOptions {
@@ -66,6 +72,13 @@ function sendResult(res: ServerResponse, status: number, result: HostResult<unkn
 
 function sendError(res: ServerResponse, status: number, code: HostError['code'], message: string, extra?: Record<string, string>): void {
   sendResult(res, status, { ok: false, error: { code, message } }, extra);
+}
+
+/** `attachment` with the name as plain ASCII and, for any other characters, RFC 5987's filename*. */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /** The body, or 'too-large' as soon as it passes `max` bytes. */
@@ -125,6 +138,30 @@ export async function startHttpHost(options: HttpHostOptions): Promise<RunningHt
     sendResult(res, 200, await options.host.invoke(channel, payload));
   }
 
+  async function download(req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
+    if (req.method !== 'GET') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8', { Allow: 'GET' });
+    // Only our own page starts downloads (browsers say where a request comes from).
+    if (req.headers['sec-fetch-site'] === 'cross-site') return send(res, 403, 'Downloads start from the Fleetbook page only.', 'text/plain; charset=utf-8');
+    const file = /^[A-Za-z0-9_-]{16,100}$/.test(token) ? options.host.takeDownload(token) : null;
+    if (!file) return send(res, 404, 'This download link has been used or has expired: export the report again.', 'text/plain; charset=utf-8');
+    let size: number;
+    try {
+      size = (await stat(file.path)).size;
+    } catch {
+      return send(res, 404, `${file.fileName} is no longer there: export the report again.`, 'text/plain; charset=utf-8');
+    }
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': XLSX_MIME,
+      'Content-Length': String(size),
+      'Content-Disposition': attachmentDisposition(file.fileName),
+      'Cache-Control': 'no-store',
+    });
+    const stream = createReadStream(file.path);
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
+  }
+
   async function files(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8', { Allow: 'GET, HEAD' });
     const file = await readStatic(options.rendererDir, pathname);
@@ -156,6 +193,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<RunningHt
         }
         return api(req, res, channel);
       }
+      if (pathname.startsWith(DOWNLOAD_PREFIX)) return download(req, res, pathname.slice(DOWNLOAD_PREFIX.length));
       return files(req, res, pathname);
     })().catch((e: unknown) => {
       if (!res.headersSent) sendError(res, 500, 'internal', `Fleetbook hit an unexpected error: ${e instanceof Error ? e.message : String(e)}`);

@@ -23,13 +23,17 @@ import { nodeFs, type HostFs } from './fs';
 import { uniquePath } from './paths';
 import { RecentFiles } from './recent';
 import { RecoveryStore } from './recovery';
+import { ReportJobs, type ReportDownload } from './report/jobs';
 
 export type { ParseFn, SerializeFn, ParsedDocument, ParseFailure } from './codec';
+export type { ReportDownload } from './report/jobs';
 
 /** Native dialogs (Electron). Each returns a path, or null when the user cancelled. */
 export interface HostDialogs {
   chooseOpenPath(): Promise<string | null>;
   chooseSavePath(suggestedName: string, currentPath: string | null): Promise<string | null>;
+  /** Where to write a report (an .xlsx); `documentPath`: the fleet workbook's file, if any. */
+  chooseReportPath(suggestedName: string, documentPath: string | null): Promise<string | null>;
 }
 
 export interface HostOptions {
@@ -41,7 +45,7 @@ export interface HostOptions {
   app: { name: string; version: string };
   /** With dialogs, Save As asks the user; without, it writes into `saveDir` under a free name. */
   dialogs?: HostDialogs;
-  /** Required without dialogs (browser mode): the folder the host owns for Save As. */
+  /** Required without dialogs (browser mode): the folder the host owns for Save As and reports. */
   saveDir?: string;
   /** The built-in sample fleet workbook (examples/sample-fleet.xlsx), opened on a first start. */
   samplePath?: string;
@@ -67,7 +71,9 @@ export interface Host {
   queueOpen(path: string): void;
   listRecent(): Promise<RecentEntry[]>;
   onEvent(listener: (event: HostEvent) => void): () => void;
-  /** A clean exit: forget open documents and their recovery copies. */
+  /** Browser mode: the report a download URL names, once (see report/jobs.ts); null when unknown or used. */
+  takeDownload(token: string): ReportDownload | null;
+  /** A clean exit: stop a running export, forget open documents and their recovery copies. */
   closeAll(): Promise<void>;
 }
 
@@ -97,6 +103,20 @@ export function createHost(options: HostOptions): Host {
           await fs.mkdir(folder, { recursive: true });
           return uniquePath(fs, folder, name);
         },
+  });
+  const freeName = async (name: string): Promise<string> => {
+    const folder = saveDir as string;
+    await fs.mkdir(folder, { recursive: true });
+    return uniquePath(fs, folder, name);
+  };
+  const reports = new ReportJobs({
+    mode: options.mode,
+    documents: docs,
+    serialize: options.serialize,
+    chooseTarget: dialogs ? (name, documentPath) => dialogs.chooseReportPath(name, documentPath) : freeName,
+    appVersion: options.app.version,
+    now,
+    log,
   });
   let pending: string[] = [];
   // Written once the sample has been shown: later starts open nothing by themselves.
@@ -162,6 +182,9 @@ export function createHost(options: HostOptions): Host {
     'doc:recovery-list': () => docs.recoveryList(),
     'doc:recover': ({ recoveryId }) => docs.recover(recoveryId),
     'doc:discard-recovery': ({ recoveryId }) => docs.discardRecovery(recoveryId),
+    'report:start': (request) => reports.start(request),
+    'report:status': async ({ jobId }) => reports.status(jobId),
+    'report:cancel': async ({ jobId }) => reports.cancel(jobId),
   };
 
   return {
@@ -186,7 +209,11 @@ export function createHost(options: HostOptions): Host {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    closeAll: () => docs.closeAll(),
+    takeDownload: (token) => reports.takeDownload(token),
+    closeAll: async () => {
+      await reports.cancelAll();
+      await docs.closeAll();
+    },
   };
 }
 

@@ -22,6 +22,9 @@ export const API_METHODS = {
   recoveryList: 'doc:recovery-list',
   recover: 'doc:recover',
   discardRecovery: 'doc:discard-recovery',
+  startReport: 'report:start',
+  reportStatus: 'report:status',
+  cancelReport: 'report:cancel',
 } as const;
 
 export type ApiMethod = keyof typeof API_METHODS;

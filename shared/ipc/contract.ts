@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Fleet } from '../domain/fleet';
 import type { Problem } from '../domain/problem';
 import type { Result } from '../domain/result';
+import { REPORT_SHEET_KEYS } from '../report/types';
 import type { API_METHODS, ApiMethod, Channel } from './channels';
 import { fleetSchema } from './fleet-schema';
 
@@ -38,6 +39,8 @@ export type HostErrorCode =
   | 'invalid-file'
   /** Reading or writing failed (disk full, permissions...). */
   | 'io'
+  /** The host is already doing this (one report export at a time). */
+  | 'busy'
   | 'internal';
 
 export interface HostError {
@@ -135,6 +138,38 @@ export interface RecoveryEntry {
   lotCount: number;
 }
 
+/** A report export, run as a job: the same over IPC and HTTP (browser mode has no push events,
+ * so the renderer polls report:status). */
+export type ReportJobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface ReportStarted {
+  jobId: string;
+  /** The report's file name, e.g. `fleet report.xlsx`. */
+  fileName: string;
+}
+
+export interface ReportJobResult {
+  fileName: string;
+  /** Where the report was written, for display only (home shortened to ~). */
+  displayPath: string;
+  /** The sheet names written, in order. */
+  sheets: string[];
+  bytes: number;
+  /** Browser mode: a one-time, tokened URL (same origin) that downloads the report. */
+  downloadUrl?: string;
+}
+
+export interface ReportJobStatus {
+  jobId: string;
+  state: ReportJobState;
+  /** The share of rows written, 0 to 1 (0 while the engines compute). */
+  fraction: number;
+  /** When done. */
+  result?: ReportJobResult;
+  /** When failed. */
+  error?: HostError;
+}
+
 /** Commands from the application menu (Electron). */
 export type MenuCommand =
   | { command: 'new' | 'open' | 'save' | 'save-as' | 'export' | 'undo' | 'redo' }
@@ -168,6 +203,21 @@ export const requestSchemas = {
   'doc:recovery-list': empty,
   'doc:recover': z.strictObject({ recoveryId: id }),
   'doc:discard-recovery': z.strictObject({ recoveryId: id }),
+  'report:start': z.strictObject({
+    /** The open document: its name, and the file bytes the Audit sheet hashes. */
+    docId: id,
+    /** The document as the renderer holds it (as doc:save sends it). */
+    fleet: fleetSchema,
+    /** The renderer's document differs from the file last opened or saved: the Audit then hashes
+     * the workbook as Fleetbook would save it now. */
+    unsaved: z.boolean(),
+    /** The sheets to write; the Audit sheet is always written. */
+    sheets: z.array(z.enum(REPORT_SHEET_KEYS)).min(1).max(REPORT_SHEET_KEYS.length * 2),
+    /** A scenario of the workbook's Scenarios sheet, or null for the base case. */
+    scenario: z.string().min(1).max(200).nullable(),
+  }),
+  'report:status': z.strictObject({ jobId: id }),
+  'report:cancel': z.strictObject({ jobId: id }),
 } satisfies Record<Channel, z.ZodType>;
 
 /** What each channel answers with, inside its Result. */
@@ -191,6 +241,11 @@ export interface ChannelValues {
   'doc:recovery-list': RecoveryEntry[];
   'doc:recover': OpenedDocument;
   'doc:discard-recovery': null;
+  /** null: the user cancelled the save dialog (Electron). Fails with `busy` while another export runs. */
+  'report:start': ReportStarted | null;
+  'report:status': ReportJobStatus;
+  /** The status once cancelling was asked for (still `running` until the export has stopped). */
+  'report:cancel': ReportJobStatus;
 }
 
 export type RequestOf<C extends Channel> = z.input<(typeof requestSchemas)[C]>;

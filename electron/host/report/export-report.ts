@@ -13,7 +13,7 @@ import type { Fleet } from '../../../shared/domain/fleet';
 import type { Problem } from '../../../shared/domain/problem';
 import { formatProblem } from '../../../shared/domain/problem';
 import { applyScenario, isBaseName } from '../../../shared/engine/stress';
-import { buildReportModel, computeReportData, type ReportSheetKey } from '../../../shared/report';
+import { buildReportModel, computeReportData, type AuditNote, type ReportSheetKey } from '../../../shared/report';
 import { normaliseKey } from '../../../shared/workbook/normalise';
 import { ioMessage, UserFacingError } from '../errors';
 import { writeXlsx } from './xlsx-writer';
@@ -34,6 +34,8 @@ export interface ExportReportInput {
   scenario?: string | null;
   /** The sheets to write (default all). The Audit sheet is always written. */
   sheets?: readonly ReportSheetKey[];
+  /** More notes for the Audit sheet (e.g. what the input SHA-256 is of). */
+  notes?: readonly AuditNote[];
 }
 
 export interface ExportReportOptions {
@@ -86,11 +88,12 @@ export async function exportReport(input: ExportReportInput, outPath: string, op
   const wants = (key: ReportSheetKey) => !input.sheets || input.sheets.includes(key);
   // The Summary shows tax and economic figures too.
   const data = computeReportData(fleet, {
-    tax: wants('tax') || wants('summary'),
+    tax: wants('tax') || wants('deferred') || wants('summary'),
     economics: wants('economic') || wants('summary') || wants('lots'),
     stress: wants('stress'),
     baseFleet: input.fleet,
   });
+  if (input.notes) data.notes.unshift(...input.notes);
   const model = buildReportModel(
     data,
     {
