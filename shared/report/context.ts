@@ -17,6 +17,7 @@ export const SHEET_NAMES = {
   lots: 'Lots',
   book: 'Book Schedule',
   tax: 'Tax Schedule',
+  deferred: 'Deferred Tax',
   rollforward: 'Rollforward',
   economic: 'Book vs Economic',
   stress: 'Stress',
@@ -79,9 +80,12 @@ export interface ReportContext {
 
 export function buildContext(data: ReportData, meta: ReportMeta, options: ReportOptions): ReportContext {
   const facts = lotFacts(data);
-  const wanted = new Set<ReportSheetKey>(options.sheets ?? ['summary', 'lots', 'book', 'tax', 'rollforward', 'economic', 'stress', 'audit']);
+  const wanted = new Set<ReportSheetKey>(options.sheets ?? ['summary', 'lots', 'book', 'tax', 'deferred', 'rollforward', 'economic', 'stress', 'audit']);
   wanted.add('audit');
-  if (!data.tax) wanted.delete('tax');
+  if (!data.tax) {
+    wanted.delete('tax');
+    wanted.delete('deferred');
+  }
   if (!data.economics) wanted.delete('economic');
   if (!data.stress) wanted.delete('stress');
 

@@ -9,6 +9,7 @@ export { SHEET_NAMES, LOTS, BOOK, SUMMARY_TAX_RATE } from './context';
 export type { ReportMeta, ReportOptions } from './context';
 export { ROLL } from './sheets/rollforward';
 export { TAX } from './sheets/tax-schedule';
+export { DEFERRED } from './sheets/deferred-tax';
 export { ECON } from './sheets/book-vs-economic';
 export { planParts } from './plan';
 export { col, EXCEL_MAX_ROWS, isValidSheetName, sheetPrefix } from './a1';

@@ -55,7 +55,7 @@ export interface SheetModel {
 }
 
 /** The sheets a caller can ask for. The Audit sheet is always written. */
-export const REPORT_SHEET_KEYS = ['summary', 'lots', 'book', 'tax', 'rollforward', 'economic', 'stress', 'audit'] as const;
+export const REPORT_SHEET_KEYS = ['summary', 'lots', 'book', 'tax', 'deferred', 'rollforward', 'economic', 'stress', 'audit'] as const;
 export type ReportSheetKey = (typeof REPORT_SHEET_KEYS)[number];
 
 export interface AuditNote {

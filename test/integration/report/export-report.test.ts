@@ -39,7 +39,7 @@ function auditRows(wb: ExcelJS.Workbook): unknown[][] {
 describe('exportReport: structure', () => {
   it('writes the sheets in order, with frozen headers, autofilters, number formats and widths', async () => {
     const { result, wb } = await exported();
-    const names = ['Summary', 'Lots', 'Book Schedule', 'Tax Schedule', 'Rollforward', 'Book vs Economic', 'Stress', 'Audit'];
+    const names = ['Summary', 'Lots', 'Book Schedule', 'Tax Schedule', 'Deferred Tax', 'Rollforward', 'Book vs Economic', 'Stress', 'Audit'];
     expect(result.sheets).toEqual(names);
     expect(wb.worksheets.map((w) => w.name)).toEqual(names);
     expect(result.formulaCells).toBe(formulaCells(wb).length);
@@ -214,7 +214,7 @@ describe('exportReport: figures', () => {
     const result = await exportReport(input(fleet), path, { maxRowsPerSheet: 30 });
     expect(result.sheets.filter((s) => s.startsWith('Book Schedule'))).toEqual(['Book Schedule', ...[2, 3, 4, 5, 6].map((n) => `Book Schedule (${n})`)]);
     const wb = await readReport(path);
-    for (const name of result.sheets.filter((s) => /^(Book Schedule|Tax Schedule|Rollforward|Book vs Economic)/.test(s))) {
+    for (const name of result.sheets.filter((s) => /^(Book Schedule|Tax Schedule|Deferred Tax|Rollforward|Book vs Economic)/.test(s))) {
       expect(wb.getWorksheet(name)!.rowCount, name).toBeLessThanOrEqual(30);
     }
     const total = (wb.getWorksheet('Rollforward')!.getCell('J2').value as { formula: string; result: number });

@@ -16,8 +16,8 @@ describe('the report model against the engines', () => {
   const book = computeBookSchedules(fleet);
 
   it('writes the sheets of DESIGN.md section 8 in order, the Lots register after the Summary', () => {
-    expect(m.sheets.map((s) => s.name)).toEqual(['Summary', 'Lots', 'Book Schedule', 'Tax Schedule', 'Rollforward', 'Book vs Economic', 'Stress', 'Audit']);
-    expect(m.included).toEqual(['summary', 'lots', 'book', 'tax', 'rollforward', 'economic', 'stress', 'audit']);
+    expect(m.sheets.map((s) => s.name)).toEqual(['Summary', 'Lots', 'Book Schedule', 'Tax Schedule', 'Deferred Tax', 'Rollforward', 'Book vs Economic', 'Stress', 'Audit']);
+    expect(m.included).toEqual(['summary', 'lots', 'book', 'tax', 'deferred', 'rollforward', 'economic', 'stress', 'audit']);
     expect(m.notes.some((n) => n.topic === 'Stress' && /Monte Carlo bands are not written/.test(n.text))).toBe(true);
     for (const s of m.sheets) expect(rows(s).length, s.name).toBe(s.rowCount);
   });
@@ -123,7 +123,7 @@ describe('the report model’s options and edges', () => {
 
   it('an empty fleet gives empty tables, not made-up years', () => {
     const m = model({ assumptions: { ...DEFAULT_ASSUMPTIONS }, lots: [], events: [], scenarios: [] });
-    for (const name of ['Lots', 'Book Schedule', 'Tax Schedule', 'Rollforward', 'Book vs Economic']) expect(sheet(m, name).rowCount, name).toBe(0);
+    for (const name of ['Lots', 'Book Schedule', 'Tax Schedule', 'Deferred Tax', 'Rollforward', 'Book vs Economic']) expect(sheet(m, name).rowCount, name).toBe(0);
   });
 
   it('lists unmodelled lots in the Audit notes', () => {
