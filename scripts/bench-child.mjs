@@ -10,26 +10,44 @@ if (which === 'list') {
   process.exit(0);
 }
 const b = benchmarks[Number(which)];
+const skipped = b.skip?.();
+if (skipped) {
+  console.log(JSON.stringify({ name: b.name, targetMs: b.targetMs, skipped }));
+  process.exit(0);
+}
 const state = b.setup ? await b.setup() : undefined;
 globalThis.gc?.();
 await b.run(state); // warm-up
 const runs = b.runs ?? 7;
 const times = [];
+/** Sub-spans a self-timed run reports (see Measured in test/bench/harness.ts), by name. */
+const parts = {};
 for (let i = 0; i < runs; i++) {
   const t0 = performance.now();
-  await b.run(state);
-  times.push(performance.now() - t0);
+  const out = await b.run(state);
+  const wall = performance.now() - t0;
+  const measured = out !== null && typeof out === 'object' && typeof out.ms === 'number' ? out : null;
+  times.push(measured ? measured.ms : wall);
+  for (const [k, v] of Object.entries(measured?.parts ?? {})) (parts[k] ??= []).push(v);
 }
-times.sort((a, c) => a - c);
-const median = times.length % 2 ? times[(times.length - 1) / 2] : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
+const details = b.details ? await b.details(state) : undefined;
+await b.teardown?.(state);
+const summary = (xs) => {
+  xs.sort((a, c) => a - c);
+  const median = xs.length % 2 ? xs[(xs.length - 1) / 2] : (xs[xs.length / 2 - 1] + xs[xs.length / 2]) / 2;
+  return { medianMs: median, minMs: xs[0], maxMs: xs[xs.length - 1] };
+};
+const partSummaries = Object.fromEntries(Object.entries(parts).map(([k, xs]) => [k, summary(xs)]));
 console.log(
   JSON.stringify({
     name: b.name,
     targetMs: b.targetMs,
     runs,
-    medianMs: median,
-    minMs: times[0],
-    maxMs: times[times.length - 1],
+    ...summary(times),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
+    ...(Object.keys(partSummaries).length ? { parts: partSummaries } : {}),
+    ...(details ? { details } : {}),
   }),
 );
+// A browser or server left behind must not keep the run waiting.
+process.exit(0);

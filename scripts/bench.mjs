@@ -1,6 +1,8 @@
 // `npm run bench [-- FILTER]`: bundles test/bench/*.bench.ts, runs each benchmark in its own Node
 // process (so peak memory is its own), prints median, spread and peak RSS, and writes
 // bench-results/latest.json. Targets are reported, never asserted: timings belong here, not in tests.
+// A benchmark may time itself (browser benchmarks time inside the page) and report sub-spans
+// (`parts`) and extra figures (`details`); one that cannot run here says why (`skipped`).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -48,10 +50,18 @@ for (const file of files) {
     }
     const r = JSON.parse(child.stdout.trim().split('\n').pop());
     results.push({ file, ...r });
+    if (r.skipped) {
+      console.log(`${name.padEnd(62)} skipped: ${r.skipped}`);
+      return;
+    }
     const verdict = r.targetMs === undefined ? '' : r.medianMs <= r.targetMs ? `  ok (target < ${r.targetMs} ms)` : `  OVER target ${r.targetMs} ms`;
     console.log(
       `${name.padEnd(62)} median ${fmt(r.medianMs)} ms  [${fmt(r.minMs)} .. ${fmt(r.maxMs)}]  n=${r.runs}  peak RSS ${r.peakRssMb.toFixed(0)} MB${verdict}`,
     );
+    for (const [part, p] of Object.entries(r.parts ?? {})) {
+      console.log(`    ${part.padEnd(58)} median ${fmt(p.medianMs)} ms  [${fmt(p.minMs)} .. ${fmt(p.maxMs)}]`);
+    }
+    if (r.details) console.log(`    ${JSON.stringify(r.details)}`);
   });
 }
 

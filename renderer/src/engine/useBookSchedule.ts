@@ -4,6 +4,7 @@ import { useDocumentStore } from '../store/documentStore';
 import { selectEngineInput } from '../store/selectors';
 import { EngineClient } from './client';
 import { scopeKey, type ScheduleScope } from './protocol';
+import { perfEngine } from '../perf';
 
 let shared: EngineClient | null = null;
 
@@ -45,9 +46,11 @@ export function useBookSchedule(period: PeriodKind, scope: ScheduleScope, book: 
 
   useEffect(() => {
     const client = getEngineClient();
+    const sentAt = performance.now();
     client.setFleet(input.fleet);
     setResult((r) => (r.status === 'computing' ? r : { ...r, status: 'computing' }));
     return client.request({ book, period, scope, exclude: input.exclude }, (o) => {
+      if (o.status === 'ok') perfEngine('schedule', o.computeMs, sentAt);
       if (o.status === 'ok') setResult({ status: 'ready', rows: o.rows, computeMs: o.computeMs });
       else if (o.status === 'error') setResult({ status: 'error', rows: NO_ROWS, error: o.message });
       else setResult((r) => ({ ...r, status: 'cancelled' }));

@@ -3,6 +3,7 @@ import { useDocumentStore } from '../store/documentStore';
 import { selectEngineInput } from '../store/selectors';
 import { scopeKey, type ScheduleScope, type ValueResult } from './protocol';
 import { getEngineClient } from './useBookSchedule';
+import { perfEngine } from '../perf';
 
 export interface ValueState {
   status: 'computing' | 'ready' | 'error' | 'cancelled';
@@ -23,9 +24,11 @@ export function useValue(scope: ScheduleScope): ValueState {
 
   useEffect(() => {
     const client = getEngineClient();
+    const sentAt = performance.now();
     client.setFleet(input.fleet);
     setResult((r) => (r.status === 'computing' ? r : { ...r, status: 'computing' }));
     return client.requestValue({ scope, exclude: input.exclude }, (o) => {
+      if (o.status === 'ok') perfEngine('value', o.computeMs, sentAt);
       if (o.status === 'ok') setResult({ status: 'ready', value: o.value, computeMs: o.computeMs });
       else if (o.status === 'error') setResult({ status: 'error', value: null, error: o.message });
       else setResult((r) => ({ ...r, status: 'cancelled' }));
