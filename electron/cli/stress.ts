@@ -26,7 +26,7 @@ import { formatCentsPlain, roundHalfAway } from '../../shared/domain/money';
 import type { Problem } from '../../shared/domain/problem';
 import { computeBookSchedules } from '../../shared/engine/book';
 import {
-  applyScenario, asOfFiscalYear, BASE_SCENARIO, compareScenarios, lifeWhatIf, prepareFleet, runMonteCarlo, sensitivity, tornado,
+  applyScenario, BASE_SCENARIO, compareScenarios, lifeWhatIf, stressRuns,
   type LifeWhatIf, type MonteCarloResult, type ScenarioComparison, type Tornado, type TornadoOutput,
 } from '../../shared/engine/stress';
 import { normaliseKey } from '../../shared/workbook';
@@ -62,18 +62,13 @@ function compute(fleet: Fleet, options: StressOptions, stderr: (t: string) => vo
   if (!comparison.ok) return fail(comparison.error);
   const f = applied.value;
   const books = computeBookSchedules(f);
-  const prepared = prepareFleet(f);
-  const sens = sensitivity(f, { books, prepared });
-  if (!sens.ok) return fail(sens.error);
-  const fy = asOfFiscalYear(sens.value.base, f.assumptions.fiscalYearStartMonth);
-  const tornados = (['economicValue', 'gap', 'impairment', 'depreciation'] as const).map((o) => tornado(sens.value, o, o === 'depreciation' ? fy : undefined));
-  const mc = runMonteCarlo(f, { paths: options.paths, seed: options.seed, books, prepared });
-  if (!mc.ok) return fail(mc.error);
+  const runs = stressRuns(f, { paths: options.paths, seed: options.seed, books });
+  if (!runs.ok) return fail(runs.error);
   const whatIf = lifeWhatIf(f, { books });
   if (!whatIf.ok) return fail(whatIf.error);
   const want = normaliseKey(options.scenario ?? BASE_SCENARIO);
   const name = comparison.value.scenarios.find((s) => normaliseKey(s.name) === want)?.name ?? BASE_SCENARIO;
-  return { scenario: name, lots: f.lots.length, comparison: comparison.value, tornados, monteCarlo: mc.value, whatIf: whatIf.value };
+  return { scenario: name, lots: f.lots.length, comparison: comparison.value, ...runs.value, whatIf: whatIf.value };
 }
 
 type Row = Record<string, string>;

@@ -12,7 +12,7 @@ import { computeBookSchedules, percentOfCents } from '../engine/book';
 import type { LotSchedule } from '../engine/book/types';
 import { valueFleet, type LotEconomics, type MarketDrivers } from '../engine/economic';
 import { computeTaxSchedules, type TaxSchedules } from '../engine/tax';
-import { compareScenarios, lifeWhatIf, type LifeWhatIf, type ScenarioComparison } from '../engine/stress';
+import { compareScenarios, lifeWhatIf, stressRuns, type LifeWhatIf, type StressRuns, type ScenarioComparison } from '../engine/stress';
 
 export interface ReportData {
   /** The fleet the figures are for (the scenario, if any, already applied). */
@@ -22,8 +22,8 @@ export interface ReportData {
   /** Null when the tax book could not be computed (the reason is in `notes`). */
   tax: TaxSchedules | null;
   economics: { lots: LotEconomics[]; drivers: MarketDrivers } | null;
-  /** The stress engine's deterministic runs: the life what-if and the scenarios side by side. */
-  stress: { whatIf: LifeWhatIf | null; comparison: ScenarioComparison | null } | null;
+  /** The stress engine's runs: the life what-if, the scenarios side by side, the tornados and the Monte Carlo. */
+  stress: { whatIf: LifeWhatIf | null; comparison: ScenarioComparison | null; runs: StressRuns | null } | null;
   /** Remarks from the engines (market driver warnings, why a book is missing). */
   problems: Problem[];
   notes: { topic: string; text: string }[];
@@ -36,6 +36,8 @@ export interface ComputeReportOptions {
   stress?: boolean;
   /** The workbook's own fleet when `fleet` has a scenario applied: the scenarios are compared from it. */
   baseFleet?: Fleet;
+  /** Paths and seed of the Monte Carlo run (default 1,000 paths, seed 1, as `fleetbook stress`). */
+  monteCarlo?: { paths?: number; seed?: number };
 }
 
 /** Run the book, tax and economic engines for a report. */
@@ -69,8 +71,10 @@ export function computeReportData(fleet: Fleet, options: ComputeReportOptions = 
     const base = options.baseFleet ?? fleet;
     const comparison = compareScenarios(base, base === fleet ? { books: book } : {});
     if (!whatIf.ok) notes.push({ topic: 'Stress', text: `life what-if not written: ${whatIf.error.map((p) => p.message).join('; ')}` });
+    const runs = stressRuns(fleet, { books: book, paths: options.monteCarlo?.paths, seed: options.monteCarlo?.seed });
     if (!comparison.ok) notes.push({ topic: 'Stress', text: `scenario comparison not written: ${comparison.error.map((p) => p.message).join('; ')}` });
-    stress = { whatIf: whatIf.ok ? whatIf.value : null, comparison: comparison.ok ? comparison.value : null };
+    if (!runs.ok) notes.push({ topic: 'Stress', text: `tornado and Monte Carlo not written: ${runs.error.map((p) => p.message).join('; ')}` });
+    stress = { whatIf: whatIf.ok ? whatIf.value : null, comparison: comparison.ok ? comparison.value : null, runs: runs.ok ? runs.value : null };
   }
   return { fleet, calendar, book, tax, economics, stress, problems, notes };
 }

@@ -21,3 +21,4 @@ export { prepareFleet, type PreparedFleet } from './model';
 export { unitsAfterDisposals } from '../economic';
 export { percentileSorted } from './percentile';
 export { Xoshiro128 } from './rng';
+export { stressRuns, type StressRuns, type StressRunsOptions } from './runs';

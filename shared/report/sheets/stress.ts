@@ -4,8 +4,15 @@
  *   and the pre-tax income effect = base - alternative (formulas over the row);
  * - the scenarios of the workbook side by side, each valued at its own as-of month (gap = valued
  *   book NBV - economic value, a formula), and their book depreciation per fiscal year.
- * The tornado and the Monte Carlo bands are not written (see the Audit notes).
+ * - one tornado per output (each driver at its low and at its high value, the others at base;
+ *   swing = |at high - at low|, a formula), sorted by swing;
+ * - the Monte Carlo run: its paths, seed and volatilities, the P5/P50/P95 bands of fleet economic
+ *   value and gap by month, and per lot the probability of an impairment flag and its economic life.
+ * The Monte Carlo figures are the engine's (percentiles of simulated paths have no formula).
  */
+import { monthLabel } from '../../domain/dates';
+import { roundHalfAway } from '../../domain/money';
+import type { MonteCarloResult, Tornado, TornadoOutput } from '../../engine/stress';
 import { ref, round2 } from '../a1';
 import { SHEET_NAMES, type ReportContext } from '../context';
 import { dollars } from '../exact';
@@ -13,6 +20,7 @@ import type { CellValue, ColumnSpec, NumberFormat, ReportRow, SheetModel } from 
 
 const M: NumberFormat = 'money';
 const I: NumberFormat = 'integer';
+const D: NumberFormat = 'decimal';
 
 export function stressSheet(ctx: ReportContext): SheetModel {
   const rows = stressRows(ctx);
@@ -96,5 +104,64 @@ function stressRows(ctx: ReportContext): ReportRow[] {
       });
     }
   }
+  if (stress.runs) {
+    tornadoRows(rows, stress.runs.tornados);
+    monteCarloRows(rows, stress.runs.monteCarlo);
+  }
   return rows;
 }
+
+const OUTPUT_LABELS: Record<TornadoOutput, string> = {
+  economicValue: 'fleet economic value at the as-of month',
+  gap: 'gap (valued book NBV - economic value) at the as-of month',
+  impairment: 'US GAAP impairment (NBV - economic value of the flagged lots) at the as-of month',
+  depreciation: 'book depreciation',
+};
+
+function tornadoRows(rows: ReportRow[], tornados: readonly Tornado[]): void {
+  for (const t of tornados) {
+    rows.push({ cells: [] });
+    rows.push({ cells: [`Tornado: ${OUTPUT_LABELS[t.output]}${t.fiscalYear ? ` in ${t.fiscalYear}` : ''}, each driver at its low and high value alone; base ${dollars(t.base).toFixed(2)}`] });
+    rows.push({ cells: ['Driver', 'Unit', 'Low Input', 'High Input', 'At Low', 'At High', 'Swing', 'Source'], emphasis: 'header' });
+    for (const b of t.bars) {
+      const r = rows.length + 1;
+      rows.push({
+        cells: [b.label, b.unit, b.lowInput, b.highInput, dollars(b.atLow), dollars(b.atHigh), { formula: round2(`ABS(${ref(5, r)}-${ref(4, r)})`), result: dollars(b.swing) }, b.source],
+        formats: [undefined, undefined, D, D, M, M, M, undefined],
+      });
+    }
+  }
+}
+
+function monteCarloRows(rows: ReportRow[], mc: MonteCarloResult): void {
+  rows.push({ cells: [] });
+  rows.push({
+    cells: [
+      `Monte Carlo: ${mc.paths} paths${mc.stopped ? ` of ${mc.requestedPaths} (stopped)` : ''}, seed ${mc.seed}; yearly volatility of the BTC price ${pct(mc.volatility.btcPrice)}, ` +
+        `of the network hashrate ${pct(mc.volatility.hashrate)} (correlation ${mc.volatility.correlation}), of the GPU rent decay ${pct(mc.volatility.rentDecay)}; market start ${mc.marketStart}, as of ${mc.asOf}`,
+    ],
+  });
+  rows.push({ cells: ['Month', 'EV P5', 'EV P50', 'EV P95', 'EV Mean', 'EV Deterministic', 'Book NBV', 'Gap P5', 'Gap P50', 'Gap P95', 'Gap Mean'], emphasis: 'header' });
+  const e = mc.economicValue;
+  const g = mc.gap;
+  for (let j = 0; j < mc.length; j++) {
+    rows.push({
+      cells: [monthLabel(mc.startMonth + j), ...[e.p5[j], e.p50[j], e.p95[j], e.mean[j], mc.deterministicEconomicValue[j], mc.bookNbv[j], g.p5[j], g.p50[j], g.p95[j], g.mean[j]].map(money)],
+      formats: [undefined, ...Array<NumberFormat>(10).fill(M)],
+    });
+  }
+  rows.push({ cells: [] });
+  rows.push({ cells: ['Per lot at the as-of month: share of paths with an impairment flag (0.25 = 25%); economic life in months across paths'] });
+  rows.push({ cells: ['Lot ID', 'US GAAP Impairment Probability', 'IFRS Impairment Probability', 'Economic Life P10', 'Economic Life P50', 'Economic Life P90', 'Economic Life Mean'], emphasis: 'header' });
+  for (const l of mc.lots) {
+    const life = l.economicLife;
+    rows.push({
+      cells: [l.lotId, l.valued ? l.gaapImpairmentProbability : null, l.valued ? l.ifrsImpairmentProbability : null, life?.p10 ?? null, life?.p50 ?? null, life?.p90 ?? null, life?.mean ?? null],
+      formats: [undefined, D, D, D, D, D, D],
+    });
+  }
+}
+
+/** Cents (a percentile may fall between cents) to dollars with two decimals. */
+const money = (cents: number): number => dollars(roundHalfAway(cents));
+const pct = (x: number): string => `${Number((x * 100).toFixed(4))}%`;

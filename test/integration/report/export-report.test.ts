@@ -7,6 +7,7 @@ import { exportReport, ReportInputError, type ExportReportInput } from '../../..
 import { DEFAULT_ASSUMPTIONS, type Fleet, type Lot } from '../../../shared/domain/fleet';
 import { formatCentsPlain } from '../../../shared/domain/money';
 import { aggregatePeriods, computeBookSchedules, rollupPeriods } from '../../../shared/engine/book';
+import { stressRuns } from '../../../shared/engine/stress';
 import { formulaCells, readReport, sampleFleet, sheetValues, SOURCE_BYTES, tempDir, toCents, zipEntryText } from './helpers';
 
 const NOW = new Date('2026-02-01T10:00:00.000Z');
@@ -78,9 +79,23 @@ describe('exportReport: structure', () => {
     for (let i = 1; i <= wb.worksheets.length; i++) expect(await zipEntryText(path, `xl/worksheets/sheet${i}.xml`)).not.toMatch(/t="shared"|t="array"/);
   });
 
-  it('says in the Audit notes what the Stress sheet leaves out', async () => {
+  it('writes the tornados and the Monte Carlo run of `fleetbook stress` into the Stress sheet', async () => {
     const { wb } = await exported();
-    expect(auditRows(wb).some((r) => r[0] === 'Note' && r[1] === 'Stress' && /tornado and the Monte Carlo bands are not written/.test(String(r[2])))).toBe(true);
+    const rows = sheetValues(wb, 'Stress');
+    const runs = stressRuns(sampleFleet(), { paths: 1000, seed: 1 });
+    if (!runs.ok) throw new Error('the sample fleet cannot be stressed');
+    // A tornado per output, its bars in the engine's order (largest swing first).
+    const titles = rows.filter((r) => /^Tornado: /.test(String(r[0])));
+    expect(titles).toHaveLength(runs.value.tornados.length);
+    const ev = runs.value.tornados[0];
+    const first = rows.findIndex((r) => /^Tornado: fleet economic value/.test(String(r[0]))) + 2;
+    expect(rows.slice(first, first + ev.bars.length).map((r) => r[0])).toEqual(ev.bars.map((b) => b.label));
+    // The Monte Carlo bands: the first month's P5/P50/P95 of fleet economic value, to the cent.
+    const mc = runs.value.monteCarlo;
+    const header = rows.findIndex((r) => r[0] === 'Month' && r[1] === 'EV P5');
+    const toCentsOf = (x: unknown) => Math.round(Number(x) * 100);
+    expect(rows[header + 1].slice(1, 4).map(toCentsOf)).toEqual([mc.economicValue.p5[0], mc.economicValue.p50[0], mc.economicValue.p95[0]].map(Math.round));
+    expect(auditRows(wb).some((r) => r[0] === 'Note' && r[1] === 'Stress' && /seed and paths as `fleetbook stress`/.test(String(r[2])))).toBe(true);
   });
 
   it('writes only the sheets asked for, plus the Audit sheet, with values where a formula would point at a missing sheet', async () => {

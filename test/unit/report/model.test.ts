@@ -18,7 +18,7 @@ describe('the report model against the engines', () => {
   it('writes the sheets of DESIGN.md section 8 in order, the Lots register after the Summary', () => {
     expect(m.sheets.map((s) => s.name)).toEqual(['Summary', 'Lots', 'Book Schedule', 'Tax Schedule', 'Deferred Tax', 'Rollforward', 'Book vs Economic', 'Stress', 'Audit']);
     expect(m.included).toEqual(['summary', 'lots', 'book', 'tax', 'deferred', 'rollforward', 'economic', 'stress', 'audit']);
-    expect(m.notes.some((n) => n.topic === 'Stress' && /Monte Carlo bands are not written/.test(n.text))).toBe(true);
+    expect(m.notes.some((n) => n.topic === 'Stress' && /a tornado per output and the Monte Carlo bands/.test(n.text))).toBe(true);
     for (const s of m.sheets) expect(rows(s).length, s.name).toBe(s.rowCount);
   });
 
