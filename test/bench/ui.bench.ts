@@ -221,9 +221,10 @@ function installPageHelpers(): void {
     });
 }
 
-/** The page's JavaScript heap and DOM size (Chrome's Performance domain), for the report. */
+/** The page's JavaScript heap after a garbage collection, and its DOM size (Chrome's Performance domain). */
 async function pageMetrics(page: Page): Promise<Record<string, number>> {
   const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
