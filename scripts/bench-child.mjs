@@ -20,12 +20,17 @@ globalThis.gc?.();
 await b.run(state); // warm-up
 const runs = b.runs ?? 7;
 const times = [];
+/** CPU time of this process per run: less swayed than wall time by other work on a shared machine. */
+const cpuTimes = [];
 /** Sub-spans a self-timed run reports (see Measured in test/bench/harness.ts), by name. */
 const parts = {};
 for (let i = 0; i < runs; i++) {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const out = await b.run(state);
   const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  cpuTimes.push((cpu.user + cpu.system) / 1000);
   const measured = out !== null && typeof out === 'object' && typeof out.ms === 'number' ? out : null;
   times.push(measured ? measured.ms : wall);
   for (const [k, v] of Object.entries(measured?.parts ?? {})) (parts[k] ??= []).push(v);
@@ -44,6 +49,7 @@ console.log(
     targetMs: b.targetMs,
     runs,
     ...summary(times),
+    cpuMedianMs: summary(cpuTimes).medianMs,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     ...(Object.keys(partSummaries).length ? { parts: partSummaries } : {}),
     ...(details ? { details } : {}),

@@ -56,7 +56,7 @@ for (const file of files) {
     }
     const verdict = r.targetMs === undefined ? '' : r.medianMs <= r.targetMs ? `  ok (target < ${r.targetMs} ms)` : `  OVER target ${r.targetMs} ms`;
     console.log(
-      `${name.padEnd(62)} median ${fmt(r.medianMs)} ms  [${fmt(r.minMs)} .. ${fmt(r.maxMs)}]  n=${r.runs}  peak RSS ${r.peakRssMb.toFixed(0)} MB${verdict}`,
+      `${name.padEnd(62)} median ${fmt(r.medianMs)} ms  [${fmt(r.minMs)} .. ${fmt(r.maxMs)}]  n=${r.runs}  cpu ${fmt(r.cpuMedianMs ?? NaN)} ms  peak RSS ${r.peakRssMb.toFixed(0)} MB${verdict}`,
     );
     for (const [part, p] of Object.entries(r.parts ?? {})) {
       console.log(`    ${part.padEnd(58)} median ${fmt(p.medianMs)} ms  [${fmt(p.minMs)} .. ${fmt(p.maxMs)}]`);
