@@ -35,14 +35,14 @@ export type WorkerOutcome =
   | { ok: true; value: unknown }
   | { ok: false; reason: 'timeout' | 'memory' | 'crash' | 'threw'; detail: string };
 
-/** The bundled worker next to the running bundle (dist/electron), or null from sources (tests, tsx). */
-export function bundledWorkerPath(): string | null {
+/** A bundled worker (default: this one) next to the running bundle (dist/electron), or null from sources (tests, tsx). */
+export function bundledWorkerPath(file: string = WORKER_FILE): string | null {
   let dir: string | null = null;
   if (typeof __dirname === 'string') dir = __dirname;
   else if (typeof import.meta !== 'undefined' && import.meta.url) dir = dirname(fileURLToPath(import.meta.url));
   if (!dir) return null;
   // In the packaged app the worker is unpacked beside the asar archive (electron-builder asarUnpack).
-  const path = join(dir.replace(/\.asar([\\/]|$)/, '.asar.unpacked$1'), WORKER_FILE);
+  const path = join(dir.replace(/\.asar([\\/]|$)/, '.asar.unpacked$1'), file);
   return existsSync(path) ? path : null;
 }
 

@@ -12,6 +12,9 @@
  * last read or wrote them when the renderer's document has no unsaved changes; otherwise (unsaved
  * changes, or no file yet) of the workbook as Fleetbook would save it now. A note in the Audit
  * sheet says which.
+ *
+ * The export itself runs in a worker thread in the built app (export-runner.ts), so the engines
+ * never stall the thread that answers the window.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { basename, extname, resolve } from 'node:path';
@@ -23,7 +26,8 @@ import type { SerializeFn } from '../codec';
 import type { Documents, DocumentSource } from '../documents';
 import { UserFacingError } from '../errors';
 import { displayPath, safeFileName } from '../paths';
-import { exportReport, ReportInputError, type ExportReportInput, type ExportReportOptions } from './export-report';
+import { ReportInputError, type ExportReportInput, type ExportReportOptions } from './export-report';
+import { defaultExportRunner, type ExportRunner } from './export-runner';
 
 /** The path prefix of download URLs (browser mode); the rest of the path is the one-time token. */
 export const DOWNLOAD_PREFIX = '/download/';
@@ -58,6 +62,8 @@ export interface ReportJobsOptions {
   log: (message: string) => void;
   /** Passed to exportReport (tests: smaller sheets, no compression...). */
   exportOptions?: Pick<ExportReportOptions, 'maxRowsPerSheet' | 'compressionLevel'>;
+  /** Where exports run (default: a worker thread in the built app, this thread from sources). */
+  runner?: ExportRunner;
   downloadTtlMs?: number;
 }
 
@@ -91,8 +97,11 @@ export class ReportJobs {
   private readonly downloads = new Map<string, ReportDownload & { expires: number }>();
   /** From report:start (the dialog included) until the export has ended. */
   private busy = false;
+  private readonly runner: ExportRunner;
 
-  constructor(private readonly o: ReportJobsOptions) {}
+  constructor(private readonly o: ReportJobsOptions) {
+    this.runner = o.runner ?? defaultExportRunner();
+  }
 
   async start(request: ReportRequest): Promise<HostResult<ReportStarted | null>> {
     if (this.busy) return err({ code: 'busy', message: 'A report is already being exported: wait for it to finish, or cancel it.' });
@@ -171,10 +180,10 @@ export class ReportJobs {
   private async run(job: Job, request: ReportRequest, source: DocumentSource, target: string): Promise<void> {
     const { signal } = job.controller;
     try {
-      // Answer report:start before the engines take the thread.
+      // Answer report:start before the work starts (in this thread when run from sources).
       await new Promise<void>((r) => setImmediate(r));
       const input = await this.input(request, source);
-      const written = await exportReport(input, target, {
+      const written = await this.runner(input, target, {
         ...this.o.exportOptions,
         signal,
         onProgress: (f) => {

@@ -3,6 +3,7 @@ import type { RecoveryEntry } from '../../../shared/ipc/contract';
 import { platform } from '../platform';
 import { useDocumentStore } from '../store';
 import { FleetView } from '../views/fleet';
+import { ReportView, useReportStore } from '../views/report';
 import { ScheduleView } from '../views/schedule';
 import { ValueView } from '../views/value';
 import * as actions from './documentActions';
@@ -27,6 +28,12 @@ export function App() {
 
   const open = useCallback(async () => {
     if ((await actions.openWithDialog()) === 'unsupported') fileInput.current?.click();
+  }, []);
+
+  // File > Export Report: the Report view, its Export button focused.
+  const exportReport = useCallback(() => {
+    setView('report');
+    useReportStore.getState().requestFocus();
   }, []);
 
   // Start: offer recovered work, open what the OS handed over, else the sample fleet on a first start.
@@ -79,6 +86,7 @@ export function App() {
       else if (key === 's' && e.shiftKey) run(actions.saveAs);
       else if (key === 's') run(actions.save);
       else if (key === 'n') run(actions.newDocument);
+      else if (key === 'e') run(exportReport);
       else if (/^[1-5]$/.test(key)) run(() => setView(VIEWS[Number(key) - 1].id));
     };
     window.addEventListener('keydown', onKey);
@@ -88,7 +96,7 @@ export function App() {
       else if (c.command === 'save-as') void actions.saveAs();
       else if (c.command === 'new') void actions.newDocument();
       else if (c.command === 'open-recent') void actions.openRecent(c.recentId);
-      else if (c.command === 'export') setView('report');
+      else if (c.command === 'export') exportReport();
       else if (c.command === 'undo') useDocumentStore.getState().undo();
       else if (c.command === 'redo') useDocumentStore.getState().redo();
     });
@@ -96,7 +104,7 @@ export function App() {
       window.removeEventListener('keydown', onKey);
       off();
     };
-  }, [open]);
+  }, [open, exportReport]);
 
   return (
     <div className="shell">
@@ -118,6 +126,9 @@ export function App() {
           </button>
           <button type="button" onClick={() => void actions.saveAs()} title="Save As (Ctrl+Shift+S)">
             Save As…
+          </button>
+          <button type="button" onClick={exportReport} title="Export Report (Ctrl+E)">
+            Export…
           </button>
           <button type="button" onClick={() => void actions.openSample()} title="Open the built-in sample fleet">
             Sample
@@ -171,7 +182,7 @@ export function App() {
         {view === 'schedule' && <ScheduleView />}
         {view === 'value' && <ValueView />}
         {view === 'stress' && <p>Stress testing (scenarios, tornado, Monte Carlo, life what-if) is not built yet.</p>}
-        {view === 'report' && <p>The report export is not wired into the app yet; use `fleetbook export` from the command line.</p>}
+        {view === 'report' && <ReportView />}
       </main>
       <NoticeList />
       <ImportDialog />

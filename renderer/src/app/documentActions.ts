@@ -103,15 +103,17 @@ export async function openRecent(recentId: string): Promise<void> {
   load(res.value);
 }
 
-async function ensureDocId(): Promise<string | null> {
+/** The host's id of the open document, registering the document with the host if it has none yet. */
+export async function ensureDocId(failurePrefix = 'Could not save'): Promise<string | null> {
   const { docId, fileName } = useDocumentStore.getState();
   if (docId) return docId;
   const res = await platform().newDocument({ name: fileName || 'Untitled.xlsx' });
   if (!res.ok) {
-    reportError('Could not save', res.error);
+    reportError(failurePrefix, res.error);
     return null;
   }
-  useDocumentStore.getState().markSaved(undefined, res.value.docId);
+  // Only the id: the work is not saved by being registered (markSaved here would clear the unsaved mark).
+  useDocumentStore.setState({ docId: res.value.docId });
   return res.value.docId;
 }
 

@@ -25,6 +25,11 @@ function fromPage(): DesktopApi {
   return createHttpApi({ token });
 }
 
+/** The desktop app (the preload's bridge) or browser mode (the loopback web host). */
+export function platformMode(): 'electron' | 'web' {
+  return (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] ? 'electron' : 'web';
+}
+
 /** The API to the host. */
 export function platform(): DesktopApi {
   current ??= fromPage();

@@ -13,7 +13,10 @@ import type { Fleet } from '../../../shared/domain/fleet';
 import type { HostResult, ReportJobStatus, ReportStarted } from '../../../shared/ipc/contract';
 import { createHost, type Host } from '../../../electron/host/index';
 import { attachmentDisposition } from '../../../electron/host/http-server';
+import { ReportInputError } from '../../../electron/host/report/export-report';
+import { EXPORT_WORKER_FILE, workerRunner } from '../../../electron/host/report/export-runner';
 import { reportFileName } from '../../../electron/host/report/jobs';
+import { build } from 'esbuild';
 import { startWebHost, type RunningWebHost } from '../../../electron/web';
 import { createHttpApi } from '../../../renderer/src/platform/http-client';
 import { failure, fleet, fleetFile, jsonSerializer, lot, parseJson, tempDir, value, webHost } from './helpers';
@@ -296,5 +299,64 @@ describe('report download over HTTP', () => {
     expect(reportFileName('Fleet.CSV')).toBe('Fleet report.xlsx');
     expect(reportFileName('a:b.xlsx')).toBe('a_b report.xlsx');
     expect(reportFileName('.xlsx')).toBe('Fleet report.xlsx');
+  });
+});
+
+describe('the export worker thread (as the built app runs it)', () => {
+  async function bundledWorker(): Promise<string> {
+    const dir = await tempDir('fleetbook-worker-');
+    const outfile = join(dir, EXPORT_WORKER_FILE);
+    await build({
+      entryPoints: ['electron/host/report/export.worker.ts'],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile,
+      logLevel: 'error',
+      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    });
+    return outfile;
+  }
+
+  const input = (f: Fleet, scenario: string | null = null) => ({
+    fleet: f,
+    sourceName: 'acme.xlsx',
+    sourceBytes: new TextEncoder().encode('acme'),
+    warnings: [],
+    appVersion: '0.0.0-test',
+    now: new Date('2026-01-01T00:00:00Z'),
+    scenario,
+    sheets: ['summary', 'book', 'stress'] as const,
+  });
+
+  it('writes the report with progress, stops on cancel leaving nothing, and passes input problems back', async () => {
+    const runner = workerRunner(await bundledWorker());
+    const dir = await tempDir();
+    const fractions: number[] = [];
+    const done = await runner({ ...input(sampleFleet()), sheets: ['summary', 'book'] }, join(dir, 'r.xlsx'), { onProgress: (f) => fractions.push(f) });
+    expect(done.sheets).toEqual(['Summary', 'Book Schedule', 'Audit']);
+    expect(fractions.at(-1)).toBe(1);
+    expect((await workbook(join(dir, 'r.xlsx'))).worksheets.map((w) => w.name)).toEqual(done.sheets);
+
+    const controller = new AbortController();
+    const cancelled = runner(input(bigFleet(2000)), join(dir, 'big.xlsx'), {
+      signal: controller.signal,
+      onProgress: (f) => {
+        if (f > 0) controller.abort();
+      },
+    });
+    await expect(cancelled).rejects.toBeDefined();
+    expect(controller.signal.aborted).toBe(true);
+    expect((await readdir(dir)).sort()).toEqual(['r.xlsx']);
+
+    // Cancelled while the engines compute (the worker reads no message then): terminated, nothing left.
+    const early = new AbortController();
+    const stopped = runner(input(bigFleet(2000)), join(dir, 'early.xlsx'), { signal: early.signal });
+    setTimeout(() => early.abort(), 50);
+    await expect(stopped).rejects.toBeDefined();
+    expect((await readdir(dir)).sort()).toEqual(['r.xlsx']);
+
+    await expect(runner(input(sampleFleet(), 'Nope'), join(dir, 'x.xlsx'), {})).rejects.toBeInstanceOf(ReportInputError);
+    expect((await readdir(dir)).sort()).toEqual(['r.xlsx']);
   });
 });

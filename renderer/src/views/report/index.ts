@@ -1,0 +1,2 @@
+export { ReportView } from './ReportView';
+export { useReportStore } from './reportStore';
