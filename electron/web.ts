@@ -18,7 +18,7 @@ import { workbookCodec } from './host/workbook-codec';
 export interface WebHostOptions {
   /** Recent files and recovery; default: the per-user config folder's `Fleetbook-web`. */
   userDataDir?: string;
-  /** Where Save As writes; default: `fleetbook-saves/` in the current folder. */
+  /** Where Save As and report exports write; default: `fleetbook-saves/` in the current folder. */
   saveDir?: string;
   /** The sample fleet opened on a first start; default: examples/sample-fleet.xlsx of the checkout. */
   samplePath?: string;
