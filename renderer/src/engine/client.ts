@@ -2,6 +2,7 @@ import type { Fleet, Lot } from '../../../shared/domain/fleet';
 import type { PeriodRow } from '../../../shared/engine/book/types';
 import type { MonteCarloResult } from '../../../shared/engine/stress';
 import { unpackPeriods, type BookQuery, type FromWorker, type ToWorker, type ValueQuery, type ValueResult } from './protocol';
+import { unpackDeferred, type DeferredQuery, type DeferredResult } from './deferredProtocol';
 import type { MonteCarloQuery, StressQuery, StressResult } from './stressProtocol';
 
 /** What the client needs of a Worker (a fake in tests). */
@@ -20,6 +21,11 @@ export type QueryOutcome =
 
 export type ValueOutcome =
   | { status: 'ok'; value: ValueResult; computeMs: number }
+  | { status: 'error'; message: string }
+  | { status: 'cancelled' };
+
+export type DeferredOutcome =
+  | { status: 'ok'; result: DeferredResult; computeMs: number }
   | { status: 'error'; message: string }
   | { status: 'cancelled' };
 
@@ -53,7 +59,7 @@ interface Pending {
 }
 
 /** A request as the client sends it, before it gets an id and a version. */
-type Request = ToWorker extends infer T ? (T extends { type: 'query' | 'value' | 'stress' | 'montecarlo' } ? Omit<T, 'id' | 'version'> : never) : never;
+type Request = ToWorker extends infer T ? (T extends { type: 'query' | 'value' | 'deferred' | 'stress' | 'montecarlo' } ? Omit<T, 'id' | 'version'> : never) : never;
 
 export interface EngineClientOptions {
   now?: () => number;
@@ -177,6 +183,15 @@ export class EngineClient {
   requestValue(query: ValueQuery, done: (o: ValueOutcome) => void): () => void {
     return this.send({ type: 'value', query }, (a) => {
       if (a.type === 'value-result') done({ status: 'ok', value: a.value, computeMs: a.computeMs });
+      else if (a.type === 'cancelled') done({ status: 'cancelled' });
+      else done({ status: 'error', message: a.type === 'error' || a.type === 'failed' ? a.message : 'unexpected answer from the engine' });
+    });
+  }
+
+  /** Ask for the deferred tax by period of the current fleet; `done` is called once. Returns a cancel function. */
+  requestDeferred(query: DeferredQuery, done: (o: DeferredOutcome) => void): () => void {
+    return this.send({ type: 'deferred', query }, (a) => {
+      if (a.type === 'deferred-result') done({ status: 'ok', result: unpackDeferred(a.table), computeMs: a.computeMs });
       else if (a.type === 'cancelled') done({ status: 'cancelled' });
       else done({ status: 'error', message: a.type === 'error' || a.type === 'failed' ? a.message : 'unexpected answer from the engine' });
     });

@@ -4,6 +4,8 @@ import type { LotSchedule, PeriodKind, PeriodRow } from '../../../shared/engine/
 import type { EconomicsRollup, LotEconomics } from '../../../shared/engine/economic';
 import { packPeriods, type BookQuery, type FromWorker, type ToWorker, type ValueQuery, type ValueResult } from './protocol';
 import { createStressCore, type StressInput } from './stressCore';
+import type { DeferredTaxPeriod } from '../../../shared/engine/tax';
+import { packDeferred, type DeferredQuery } from './deferredProtocol';
 
 /** The engine functions the worker needs (injected so tests can count calls). */
 export interface BookEngine {
@@ -14,6 +16,8 @@ export interface BookEngine {
   /** Economic value of every lot beside its book schedule; a string says why it cannot run (bad drivers). */
   computeEconomics?(fleet: Fleet, books: LotSchedule[]): LotEconomics[] | string;
   rollupEconomics?(list: readonly LotEconomics[]): EconomicsRollup;
+  /** Deferred tax by period of lots given as pairs of book and tax schedules (rounded per lot, then summed). */
+  rollupDeferredTax?(books: readonly LotSchedule[], taxes: readonly LotSchedule[], taxRatePct: number, kind: PeriodKind, calendar: FiscalCalendar): DeferredTaxPeriod[];
 }
 
 export interface Reply {
@@ -134,6 +138,29 @@ export function createEngineCore(engine: BookEngine, now: () => number = () => p
 
   const stress = createStressCore({ input: stressInputFor, version: () => version, now });
 
+  /** Deferred tax of the scope's valid lots: each lot's book schedule against its tax schedule. */
+  function answerDeferred(query: DeferredQuery): DeferredTaxPeriod[] {
+    if (!fleet) throw new Error('no fleet has been sent to the engine');
+    if (!engine.rollupDeferredTax) throw new Error('deferred tax is not available in this engine');
+    const { scope } = query;
+    const excluded = new Set(query.exclude ?? []);
+    const picked: number[] = [];
+    if (scope.kind === 'lot') {
+      const i = lotIndex.get(scope.lotId);
+      if (i === undefined) throw new Error(`there is no lot "${scope.lotId}"`);
+      if (excluded.has(i)) throw new Error(`lot "${scope.lotId}" has problems in the Fleet grid; fix them to see its deferred tax`);
+      picked.push(i);
+    } else {
+      for (let i = 0; i < fleet.lots.length; i++) {
+        if (excluded.has(i) || (scope.kind === 'class' && fleet.lots[i].assetClass !== scope.assetClass)) continue;
+        picked.push(i);
+      }
+    }
+    const books = picked.map(scheduleAt);
+    const taxes = picked.map((i) => taxAt(i, excluded));
+    return engine.rollupDeferredTax(books, taxes, fleet.assumptions.taxRatePct, query.period, calendar);
+  }
+
   function answer(query: BookQuery): PeriodRow[] {
     if (!fleet) throw new Error('no fleet has been sent to the engine');
     const { scope, period } = query;
@@ -197,6 +224,16 @@ export function createEngineCore(engine: BookEngine, now: () => number = () => p
             const value = answerValue(msg.query);
             const transfer = [value.economicValue.buffer, value.bookNbv?.buffer, value.gap?.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
             return [{ message: { type: 'value-result', id: msg.id, version, value, computeMs: now() - start }, transfer }];
+          } catch (e) {
+            return [{ message: { type: 'error', id: msg.id, version, message: e instanceof Error ? e.message : String(e) }, transfer: [] }];
+          }
+        }
+        case 'deferred': {
+          const start = now();
+          try {
+            if (msg.version !== version) throw new Error('engine query for a fleet it does not have');
+            const table = packDeferred(answerDeferred(msg.query), fleet!.assumptions.taxRatePct);
+            return [{ message: { type: 'deferred-result', id: msg.id, version, table, computeMs: now() - start }, transfer: [table.values.buffer] }];
           } catch (e) {
             return [{ message: { type: 'error', id: msg.id, version, message: e instanceof Error ? e.message : String(e) }, transfer: [] }];
           }

@@ -2,7 +2,7 @@
 import { computeLotSchedule, rollupPeriods } from '../../../shared/engine/book';
 import { formatProblem } from '../../../shared/domain/problem';
 import { rollupEconomics, valueFleet } from '../../../shared/engine/economic';
-import { computeTaxSchedules } from '../../../shared/engine/tax';
+import { computeTaxSchedules, rollupDeferredTax } from '../../../shared/engine/tax';
 import { createEngineCore } from './core';
 import type { FromWorker, ToWorker } from './protocol';
 import { createSliceLoop } from './slices';
@@ -22,6 +22,7 @@ const core = createEngineCore({
     return value.ok ? value.value.lots : `the market drivers have problems: ${value.error.map(formatProblem).join('; ')}`;
   },
   rollupEconomics: (list) => rollupEconomics(list),
+  rollupDeferredTax,
 });
 
 const kick = createSliceLoop(core, (r) => scope.postMessage(r.message, r.transfer));

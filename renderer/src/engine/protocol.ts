@@ -2,6 +2,7 @@ import type { AssetClass, Fleet, Lot } from '../../../shared/domain/fleet';
 import type { PeriodKind, PeriodRow } from '../../../shared/engine/book/types';
 import type { MonteCarloResult } from '../../../shared/engine/stress';
 import type { MonteCarloQuery, StressQuery, StressResult } from './stressProtocol';
+import type { DeferredQuery, DeferredTable } from './deferredProtocol';
 
 /**
  * Messages between the renderer and the engine worker. The fleet goes over once and then as
@@ -58,6 +59,8 @@ export type ToWorker =
   | { type: 'patch'; version: number; baseVersion: number; lots: [index: number, lot: Lot][] }
   | { type: 'query'; id: number; version: number; query: BookQuery }
   | { type: 'value'; id: number; version: number; query: ValueQuery }
+  /** Deferred tax by period (deferredProtocol.ts). */
+  | { type: 'deferred'; id: number; version: number; query: DeferredQuery }
   | { type: 'stress'; id: number; version: number; query: StressQuery; exclude?: readonly number[] }
   /** Starts a Monte Carlo run, computed in slices between other messages (see stressCore.ts). */
   | { type: 'montecarlo'; id: number; version: number; query: MonteCarloQuery; exclude?: readonly number[] }
@@ -67,6 +70,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'result'; id: number; version: number; table: PeriodTable; computeMs: number }
   | { type: 'value-result'; id: number; version: number; value: ValueResult; computeMs: number }
+  | { type: 'deferred-result'; id: number; version: number; table: DeferredTable; computeMs: number }
   | { type: 'stress-result'; id: number; version: number; result: StressResult; computeMs: number }
   | { type: 'progress'; id: number; version: number; done: number; total: number }
   | { type: 'montecarlo-result'; id: number; version: number; result: MonteCarloResult; computeMs: number }

@@ -5,6 +5,8 @@ export { bonusRateFor, bonusElection40From, BONUS_ELECTION_40_DRIVER, OBBBA_ACQU
 export type { BonusOptions, BonusRate } from './bonus';
 export { deferredTaxByMonth, sumDeferredTax } from './deferred';
 export type { DeferredTaxByMonth } from './deferred';
+export { deferredTaxPeriods, rollupDeferredTax } from './deferred-periods';
+export type { DeferredTaxPeriod } from './deferred-periods';
 export { macrsColumn, recoveryPeriodOf, isMacrsClass, MACRS_CLASSES, MACRS_SOURCE } from './tables';
 export type { MacrsClass, MacrsColumn, MacrsConvention } from './tables';
 export { centsTimesPct, mulDivRound, roundDiv } from './intmath';

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, GetRowIdParams, ValueFormatterParams } from 'ag-grid-community';
 import type { AssetClass, Fleet } from '../../../../shared/domain/fleet';
@@ -11,10 +11,13 @@ import type { ScheduleScope } from '../../engine/protocol';
 import { useDocumentStore } from '../../store/documentStore';
 import { selectEngineInput } from '../../store/selectors';
 import { checkRollforward, checkRow, scheduleTotals, type TieCheck } from './rollforward';
+import { DeferredTaxPanel } from './DeferredTaxPanel';
 import './schedule.css';
 
 type ScheduleRow = PeriodRow & { check: TieCheck };
 type Amount = Exclude<keyof PeriodRow, 'period' | 'firstMonth' | 'lastMonth'>;
+/** The book, the tax book, or deferred tax (the two set against each other). */
+type BookChoice = 'book' | 'tax' | 'deferred';
 
 const PERIODS: { id: PeriodKind; label: string }[] = [
   { id: 'month', label: 'Month' },
@@ -85,14 +88,16 @@ function presentClasses(fleet: Fleet): AssetClass[] {
 }
 
 /**
- * The book depreciation schedule with its rollforward, by month, fiscal quarter or fiscal year,
- * for the fleet, one class or one lot. Computed in the engine worker from the valid lots.
+ * The book or tax depreciation schedule with its rollforward, or the deferred tax between them, by
+ * month, fiscal quarter or fiscal year, for the fleet, one class or one lot. Computed in the engine
+ * worker from the valid lots.
  */
 export function ScheduleView() {
   const currency = useDocumentStore((s) => s.fleet.assumptions.currency);
   const fyStart = useDocumentStore((s) => s.fleet.assumptions.fiscalYearStartMonth);
-  const engineFleet = useDocumentStore(selectEngineInput).fleet;
-  const [book, setBook] = useState<'book' | 'tax'>('book');
+  const engineInput = useDocumentStore(selectEngineInput);
+  const engineFleet = engineInput.fleet;
+  const [book, setBook] = useState<BookChoice>('book');
   const [period, setPeriod] = useState<PeriodKind>('year');
   const [scopeChoice, setScopeChoice] = useState<string>('fleet');
   const [lotText, setLotText] = useState('');
@@ -108,23 +113,6 @@ export function ScheduleView() {
     return { kind: 'fleet' };
   }, [scopeChoice, lotId]);
 
-  const schedule = useBookSchedule(period, scope, book);
-  const rowData = useMemo<ScheduleRow[]>(() => {
-    const checks = checkRollforward(schedule.rows);
-    return schedule.rows.map((r, i) => ({ ...r, check: checks[i] }));
-  }, [schedule.rows]);
-  const pinned = useMemo<ScheduleRow[]>(() => {
-    const t = scheduleTotals(schedule.rows);
-    if (!t) return [];
-    // The totals row ties too: first opening + flows = last closing.
-    const flows = t.openingNbv + t.additions - t.depreciation - t.impairment - t.disposals - t.closingNbv;
-    const check = checkRow(t);
-    if (flows !== 0) check.issues.push(`NBV flows off by ${(flows / 100).toFixed(2)}`);
-    return [{ ...t, check: { ok: check.issues.length === 0, issues: check.issues } }];
-  }, [schedule.rows]);
-  const cols = useMemo(() => columnDefs(currency, detail), [currency, detail]);
-  const untied = rowData.filter((r) => !r.check.ok).length;
-
   const suggestions = useMemo(() => {
     if (scopeChoice !== 'lot') return [];
     const q = lotText.trim().toLowerCase();
@@ -136,8 +124,10 @@ export function ScheduleView() {
     return out;
   }, [engineFleet, lotText, scopeChoice]);
 
+  const notes = <ScheduleNotes period={period} fyStart={fyStart} excludedLots={engineInput.excludedLots} />;
+
   return (
-    <section className="fb-schedule" aria-label={book === 'tax' ? 'Tax schedule' : 'Book schedule'} data-testid="schedule-view">
+    <section className="fb-schedule" aria-label={book === 'tax' ? 'Tax schedule' : book === 'deferred' ? 'Deferred tax' : 'Book schedule'} data-testid="schedule-view">
       <div className="fb-sched-controls" role="toolbar" aria-label="Schedule options">
         <div className="fb-seg" role="group" aria-label="Book">
           <button type="button" aria-pressed={book === 'book'} className={book === 'book' ? 'active' : undefined} onClick={() => setBook('book')} data-testid="schedule-book">
@@ -152,6 +142,16 @@ export function ScheduleView() {
             data-testid="schedule-tax"
           >
             Tax (MACRS)
+          </button>
+          <button
+            type="button"
+            aria-pressed={book === 'deferred'}
+            className={book === 'deferred' ? 'active' : undefined}
+            onClick={() => setBook('deferred')}
+            title="Deferred tax: (book NBV − tax NBV) × the tax rate in the Assumptions"
+            data-testid="schedule-deferred"
+          >
+            Deferred tax
           </button>
         </div>
         <div className="fb-seg" role="radiogroup" aria-label="Period">
@@ -200,11 +200,71 @@ export function ScheduleView() {
             </datalist>
           </label>
         ) : null}
-        <label className="fb-check">
-          <input type="checkbox" checked={detail} onChange={(e) => setDetail(e.target.checked)} data-testid="schedule-detail" />
-          Cost and accumulated detail
-        </label>
+        {book !== 'deferred' ? (
+          <label className="fb-check">
+            <input type="checkbox" checked={detail} onChange={(e) => setDetail(e.target.checked)} data-testid="schedule-detail" />
+            Cost and accumulated detail
+          </label>
+        ) : null}
       </div>
+
+      {book === 'deferred' ? (
+        <DeferredTaxPanel period={period} scope={scope} currency={currency} notes={notes} />
+      ) : (
+        <BookSchedulePanel book={book} period={period} scope={scope} currency={currency} detail={detail} notes={notes} />
+      )}
+    </section>
+  );
+}
+
+/** Where the figures come from: the fiscal calendar and the lots left out. Shown under every choice. */
+function ScheduleNotes({ period, fyStart, excludedLots }: { period: PeriodKind; fyStart: number; excludedLots: number }) {
+  return (
+    <>
+      {fyStart !== 1 && period !== 'month' ? (
+        <span className="fb-muted">
+          Fiscal year starts in {MONTH_NAMES[fyStart - 1]}; FY labels are the calendar year it ends in.
+        </span>
+      ) : null}
+      {excludedLots > 0 ? (
+        <span className="fb-warn" data-testid="schedule-excluded">
+          {excludedLots} lot{excludedLots === 1 ? ' has' : 's have'} problems in the Fleet grid and {excludedLots === 1 ? 'is' : 'are'} left out until fixed.
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+interface BookSchedulePanelProps {
+  book: 'book' | 'tax';
+  period: PeriodKind;
+  scope: ScheduleScope;
+  currency: string;
+  detail: boolean;
+  notes: ReactNode;
+}
+
+/** The book or tax schedule by period with its rollforward ties and a totals row. */
+function BookSchedulePanel({ book, period, scope, currency, detail, notes }: BookSchedulePanelProps) {
+  const schedule = useBookSchedule(period, scope, book);
+  const rowData = useMemo<ScheduleRow[]>(() => {
+    const checks = checkRollforward(schedule.rows);
+    return schedule.rows.map((r, i) => ({ ...r, check: checks[i] }));
+  }, [schedule.rows]);
+  const pinned = useMemo<ScheduleRow[]>(() => {
+    const t = scheduleTotals(schedule.rows);
+    if (!t) return [];
+    // The totals row ties too: first opening + flows = last closing.
+    const flows = t.openingNbv + t.additions - t.depreciation - t.impairment - t.disposals - t.closingNbv;
+    const check = checkRow(t);
+    if (flows !== 0) check.issues.push(`NBV flows off by ${(flows / 100).toFixed(2)}`);
+    return [{ ...t, check: { ok: check.issues.length === 0, issues: check.issues } }];
+  }, [schedule.rows]);
+  const cols = useMemo(() => columnDefs(currency, detail), [currency, detail]);
+  const untied = rowData.filter((r) => !r.check.ok).length;
+
+  return (
+    <>
 
       <div className="fb-sched-status" data-testid="schedule-status">
         {schedule.status === 'computing' ? (
@@ -234,17 +294,7 @@ export function ScheduleView() {
                 : `Rollforward ties in all ${schedule.rows.length} periods.`}
           </span>
         )}
-        {fyStart !== 1 && period !== 'month' ? (
-          <span className="fb-muted">
-            Fiscal year starts in {MONTH_NAMES[fyStart - 1]}; FY labels are the calendar year it ends in.
-          </span>
-        ) : null}
-        {schedule.excludedLots > 0 ? (
-          <span className="fb-warn" data-testid="schedule-excluded">
-            {schedule.excludedLots} lot{schedule.excludedLots === 1 ? ' has' : 's have'} problems in the Fleet grid and{' '}
-            {schedule.excludedLots === 1 ? 'is' : 'are'} left out until fixed.
-          </span>
-        ) : null}
+        {notes}
       </div>
 
       <div className="fb-sched-grid" data-testid="schedule-grid">
@@ -260,6 +310,6 @@ export function ScheduleView() {
           animateRows={false}
         />
       </div>
-    </section>
+    </>
   );
 }
