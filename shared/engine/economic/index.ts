@@ -18,6 +18,7 @@ export {
   type ResaleModel,
 } from './drivers';
 export { unitsAfterDisposals } from './units';
+export { takeF64 } from './columns';
 export { valueFleet, type FleetValue } from './value-fleet';
 export { cashFlowOf, computeEconomicValues, type ComputeOptions, type LotEconomics } from './compute';
 export { rollupByClass, rollupEconomics, type EconomicsFilter, type EconomicsRollup } from './rollup';

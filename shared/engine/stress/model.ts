@@ -8,17 +8,34 @@
  * Only months from the market start (or the month after As Of, if earlier) are solved: the values
  * of earlier months are history, and W(i) depends on months i.. only.
  */
-import { monthIndexOf, monthStart, parseLocalDate, type LocalDate, type MonthIndex } from '../../domain/dates';
+import { monthIndexOf, parseLocalDate, type LocalDate, type MonthIndex } from '../../domain/dates';
 import type { Fleet, Lot } from '../../domain/fleet';
 import { findPreset, normaliseModel, type HardwarePreset } from '../../presets/hardware';
 import type { LotSchedule } from '../book/types';
 import {
-  anchorFactor, buyerValue, daysPath, hashpriceMonthPath, monthlyRate, solveInto, steppedAverage, unitsAfterDisposals, type MarketDrivers,
+  anchorFactor, buyerValue, daysPath, takeF64, hashpriceMonthPath, monthlyRate, solveInto, steppedAverage, unitsAfterDisposals, type MarketDrivers,
 } from '../economic';
 
 /** Lots that always share a group whatever the drivers: same class, month, model, row specs and unit cost. */
 interface StaticGroup {
   lots: number[];
+  /**
+   * What does not depend on the drivers, worked out on the first run and kept for the next ones
+   * (a tornado values the fleet some 25 times): the preset, the normalised model, and the parts of
+   * the group key made of the row's specs and its unit cost.
+   */
+  known?: Known;
+}
+
+interface Known {
+  preset: HardwarePreset | undefined;
+  modelKey: string;
+  /** Short interned ids of the row's specs and of its unit cost (short keys hash fast). */
+  specKey: string;
+  costKey: string;
+  /** Class, preset and model: with no row rent and no per-lot power, the drivers' part of the spec follows from these alone. */
+  dynSig: string;
+  ownRent: boolean;
 }
 
 /** The parts of a fleet that do not depend on the drivers, prepared once for many runs. */
@@ -29,6 +46,8 @@ export interface PreparedFleet {
   lotMonth: Float64Array;
   /** Units held per month from in-service, for lots with disposals (the last value holds). */
   units: Map<string, Float64Array>;
+  /** Interned key parts of the static groups (see knownOf). */
+  ids: Map<string, string>;
 }
 
 export function prepareFleet(fleet: Fleet): PreparedFleet {
@@ -54,7 +73,7 @@ export function prepareFleet(fleet: Fleet): PreparedFleet {
     }
     g.lots.push(i);
   }
-  return { fleet, statics, lotMonth, units: unitsAfterDisposals(fleet, lotMonth) };
+  return { fleet, statics, lotMonth, units: unitsAfterDisposals(fleet, lotMonth), ids: new Map() };
 }
 
 /** One shared per-unit computation. Amounts in cents per unit. */
@@ -149,10 +168,49 @@ function finite(v: number | undefined | null): v is number {
 }
 
 /** A per-model driver map (preset id, normalised model or '*'), as the economic engine reads it. */
-function byModel<T>(map: Readonly<Record<string, T>>, model: string, preset: HardwarePreset | undefined): T | undefined {
+function byModel<T>(map: Readonly<Record<string, T>>, modelKey: string, preset: HardwarePreset | undefined): T | undefined {
   if (preset && map[preset.id] !== undefined) return map[preset.id];
-  const k = normaliseModel(model ?? '');
-  return map[k] !== undefined ? map[k] : map['*'];
+  return map[modelKey] !== undefined ? map[modelKey] : map['*'];
+}
+
+function internId(ids: Map<string, string>, key: string): string {
+  let id = ids.get(key);
+  if (id === undefined) ids.set(key, (id = String(ids.size)));
+  return id;
+}
+
+/** The driver-free facts of a static group, from its first lot (every lot of the group shares them). */
+function knownOf(s: StaticGroup, lot: Lot, m0: number, ids: Map<string, string>): Known {
+  if (s.known) return s.known;
+  const found = findPreset(lot.model ?? '');
+  const preset = found && found.assetClass === lot.assetClass ? found : undefined;
+  const modelKey = normaliseModel(lot.model ?? '');
+  const specKey = internId(ids, `${lot.assetClass}|${m0}|${lot.hashrateThs}|${preset?.hashrateThs}|${lot.powerW}|${preset?.powerW}|${lot.gpusPerUnit}|${preset?.gpusPerUnit}|${lot.rentPerGpuHour}|${preset?.id}`);
+  const costKey = internId(ids, `cost ${finite(lot.unitCost) ? lot.unitCost : 0}`);
+  const dynSig = `${lot.assetClass}|${preset?.id}|${modelKey}`;
+  return (s.known = { preset, modelKey, specKey, costKey, dynSig, ownRent: finite(lot.rentPerGpuHour) });
+}
+
+/**
+ * Each successor date as the first month whose start is on or after it (the 1st of its own month,
+ * else the next month): a date is after the start of month a and by the start of month b exactly
+ * when that month is in (a, b]. Month numbers instead of date strings in the resale loop.
+ */
+const successorMonths = new WeakMap<readonly LocalDate[], Float64Array>();
+function stepMonths(dates: readonly LocalDate[]): Float64Array {
+  let m = successorMonths.get(dates);
+  if (m === undefined) {
+    m = Float64Array.from(dates, (e) => monthIndexOf(e) + (e.slice(8, 10) === '01' ? 0 : 1));
+    successorMonths.set(dates, m);
+  }
+  return m;
+}
+
+const joinedDates = new WeakMap<readonly LocalDate[], string>();
+function datesKey(dates: readonly LocalDate[]): string {
+  let k = joinedDates.get(dates);
+  if (k === undefined) joinedDates.set(dates, (k = dates.join(',')));
+  return k;
 }
 
 function lotPower(map: Readonly<Record<string, number>>, id: string): number | undefined {
@@ -176,12 +234,12 @@ interface Spec {
 }
 
 /** The per-unit inputs of a lot under the drivers (the row's specs win, the preset fills blanks), or why there are none. */
-function resolve(lot: Lot, m0: number, power: number, d: MarketDrivers): Spec | string {
+function resolve(lot: Lot, m0: number, power: number, d: MarketDrivers, known: Known): Spec | string {
   if (Number.isNaN(m0)) return `In Service "${lot.inService}" is not a date`;
   if (lot.assetClass !== 'ASIC' && lot.assetClass !== 'GPU') return `no market model for class ${lot.assetClass}`;
   if (!finite(lot.quantity) || lot.quantity < 0) return 'Quantity is not a number >= 0';
-  const found = findPreset(lot.model ?? '');
-  const p = found && found.assetClass === lot.assetClass ? found : undefined;
+  const p = known.preset;
+  const mk = known.modelKey;
   const unitCost = finite(lot.unitCost) ? lot.unitCost : 0;
   if (lot.assetClass === 'ASIC') {
     const h = finite(lot.hashrateThs) ? lot.hashrateThs : p?.hashrateThs;
@@ -193,14 +251,14 @@ function resolve(lot: Lot, m0: number, power: number, d: MarketDrivers): Spec | 
   const presetGpus = p?.gpusPerUnit ?? 8;
   const g = finite(lot.gpusPerUnit) ? lot.gpusPerUnit : p ? presetGpus : undefined;
   const w = finite(lot.powerW) ? lot.powerW : p?.powerW !== undefined && finite(g) ? (p.powerW * g) / presetGpus : undefined;
-  const r = finite(lot.rentPerGpuHour) ? lot.rentPerGpuHour : (byModel(d.gpu.rentByModel, lot.model, p) ?? p?.rentPerGpuHour);
+  const r = finite(lot.rentPerGpuHour) ? lot.rentPerGpuHour : (byModel(d.gpu.rentByModel, mk, p) ?? p?.rentPerGpuHour);
   if (!finite(g) || g <= 0) return 'no GPUs per Unit';
   if (!finite(w) || w < 0) return 'no Power (W)';
   if (!finite(r) || r < 0) return 'no Rent ($/GPU-hr)';
   return {
     cls: 1, n: d.gpu.physicalLifeMonths, hashrate: 0, kw: w / 1000, gpus: g, rent0: r,
-    rentDecay: byModel(d.gpu.rentDecayByModel, lot.model, p) ?? d.gpu.rentDecay,
-    successors: byModel(d.gpu.successorDates, lot.model, p) ?? EMPTY_DATES, power, unitCost,
+    rentDecay: byModel(d.gpu.rentDecayByModel, mk, p) ?? d.gpu.rentDecay,
+    successors: byModel(d.gpu.successorDates, mk, p) ?? EMPTY_DATES, power, unitCost,
   };
 }
 
@@ -217,14 +275,24 @@ export function buildModel(prepared: PreparedFleet, d: MarketDrivers): StressMod
   const specs: { spec: Spec; m0: number; lots: number[] }[] = [];
   const cashflow = [d.asic.resaleModel === 'cashflow', d.gpu.resaleModel === 'cashflow'];
 
-  const place = (spec: Spec | string, m0: number, members: readonly number[]): void => {
+  // The drivers' part of a spec as a key, formatted once per class, preset and model where it can be.
+  const driverKeys = new Map<string, string>();
+  const driverKey = (spec: Spec, known: Known, cacheable: boolean): string => {
+    let k = cacheable ? driverKeys.get(known.dynSig) : undefined;
+    if (k === undefined) {
+      k = `${spec.n}|${spec.rent0}|${spec.rentDecay}|${datesKey(spec.successors)}|${spec.power}`;
+      if (cacheable) driverKeys.set(known.dynSig, k);
+    }
+    return k;
+  };
+  const place = (spec: Spec | string, m0: number, members: readonly number[], known: Known, cacheable: boolean): void => {
     if (typeof spec === 'string') {
       for (const i of members) lotIssue[i] = spec;
       return;
     }
     // Unit cost matters for GPU fixed costs and for the age-curve resale models only.
     const costMatters = spec.cls === 1 || !cashflow[spec.cls];
-    const key = `${spec.cls}|${m0}|${spec.n}|${spec.hashrate}|${spec.kw}|${spec.gpus}|${spec.rent0}|${spec.rentDecay}|${spec.successors.join(',')}|${spec.power}|${costMatters ? spec.unitCost : ''}`;
+    const key = `${known.specKey}|${driverKey(spec, known, cacheable)}|${costMatters ? known.costKey : ''}`;
     let at = specKey.get(key);
     if (at === undefined) {
       at = specs.length;
@@ -239,11 +307,12 @@ export function buildModel(prepared: PreparedFleet, d: MarketDrivers): StressMod
     const rep = lots[s.lots[0]];
     const m0 = prepared.lotMonth[s.lots[0]];
     const classPower = rep.assetClass === 'ASIC' ? d.asic.powerPriceKwh : d.gpu.powerPriceKwh;
+    const known = knownOf(s, rep, m0, prepared.ids);
     if (!hasLotPower) {
-      place(resolve(rep, m0, classPower, d), m0, s.lots);
+      place(resolve(rep, m0, classPower, d, known), m0, s.lots, known, !known.ownRent);
       continue;
     }
-    for (const i of s.lots) place(resolve(lots[i], m0, lotPower(d.powerPriceByLot, lots[i].id) ?? classPower, d), m0, [i]);
+    for (const i of s.lots) place(resolve(lots[i], m0, lotPower(d.powerPriceByLot, lots[i].id) ?? classPower, d, known), m0, [i], known, false);
   }
 
   let first = Infinity;
@@ -301,9 +370,10 @@ export function buildModel(prepared: PreparedFleet, d: MarketDrivers): StressMod
       const ownPower = kwhPerDay * spec.power;
       const buyerPower = kwhPerDay * d.resale.buyerPowerPriceKwh;
       const step = Math.pow(1 - a.degradation, 1 / 12);
-      g.rev = new Float64Array(n);
-      g.own = new Float64Array(n);
-      if (isCash) g.buyerCost = new Float64Array(n);
+      // Views cut from shared chunks: a tornado builds this model some 25 times over thousands of groups.
+      g.rev = takeF64(n);
+      g.own = takeF64(n);
+      if (isCash) g.buyerCost = takeF64(n);
       let deg = 1;
       for (let i = 0; i < n; i++) {
         const k = off + i;
@@ -329,17 +399,14 @@ export function buildModel(prepared: PreparedFleet, d: MarketDrivers): StressMod
       g.rent = ri;
     }
     if (!isCash) {
-      const S = new Float64Array(n + 1);
-      const steps = spec.cls === 1 ? spec.successors : EMPTY_DATES;
-      const inService = monthStart(m0);
+      const S = takeF64(n + 1);
+      const steps = spec.cls === 1 ? stepMonths(spec.successors) : EMPTY;
       const age = (spec.cls === 0 ? d.asic.resaleModel : d.gpu.resaleModel) === 'anchor' ? anchorByAge : expByAge;
       for (let i = 0; i <= n; i++) {
         const f = age[i];
+        // A successor dated after the in-service month's start and by the start of month m0 + i.
         let s = 1;
-        if (steps.length > 0) {
-          const start = monthStart(m0 + i);
-          for (const e of steps) if (e > inService && e <= start) s *= keep;
-        }
+        for (let j = 0; j < steps.length; j++) if (steps[j] > m0 && steps[j] <= m0 + i) s *= keep;
         S[i] = spec.unitCost * f * s * lf;
       }
       g.salvage = S.subarray(k0);
