@@ -1,6 +1,6 @@
 import { create, createStore, useStore, type StateCreator, type StoreApi } from 'zustand';
 import { temporal, type TemporalState } from 'zundo';
-import { DEFAULT_ASSUMPTIONS, type Fleet, type FleetEvent, type Lot } from '../../../shared/domain/fleet';
+import { DEFAULT_ASSUMPTIONS, type Fleet, type FleetEvent, type Lot, type ScenarioOverride } from '../../../shared/domain/fleet';
 import { defaultLot, FIELD_HEADERS, headerKey, LOT_FIELDS, sameLot, todayLocal, type LotField } from './fields';
 import { checkRows, type RawCells, type RowCheck } from './rowRules';
 import { parseTsv } from './tsv';
@@ -57,6 +57,8 @@ export interface DocumentState extends DocumentData {
   /** Append a lot with defaults; returns its row id. */
   addLot(): string;
   deleteLots(rowIds: readonly string[]): void;
+  /** Replace the Scenarios sheet's rows (one undo step; the same rows make none). */
+  setScenarios(rows: readonly ScenarioOverride[]): void;
   undo(): void;
   redo(): void;
   /** Record that the document as it is now has been saved (optionally under a new name or id). */
@@ -377,6 +379,13 @@ const initializer: StateCreator<DocumentState, [], [['temporal', StoreApi<Tempor
         const edit = new DocEdit(get());
         edit.removeRows(new Set(rowIds));
         apply(edit);
+      },
+
+      setScenarios(rows) {
+        const { fleet } = get();
+        const old = fleet.scenarios;
+        const same = rows.length === old.length && rows.every((r, i) => r.scenario === old[i].scenario && r.key === old[i].key && r.value === old[i].value);
+        if (!same) set({ fleet: { ...fleet, scenarios: rows.slice() } });
       },
 
       undo() {
