@@ -5,6 +5,7 @@ import { useDocumentStore } from '../store';
 import { FleetView } from '../views/fleet';
 import { ReportView, useReportStore } from '../views/report';
 import { ScheduleView } from '../views/schedule';
+import { StressView } from '../views/stress';
 import { ValueView } from '../views/value';
 import * as actions from './documentActions';
 import { ImportDialog } from './ImportDialog';
@@ -181,7 +182,7 @@ export function App() {
         {view === 'fleet' && <FleetView />}
         {view === 'schedule' && <ScheduleView />}
         {view === 'value' && <ValueView />}
-        {view === 'stress' && <p>Stress testing (scenarios, tornado, Monte Carlo, life what-if) is not built yet.</p>}
+        {view === 'stress' && <StressView />}
         {view === 'report' && <ReportView />}
       </main>
       <NoticeList />
