@@ -9,7 +9,7 @@ export type CommandName = (typeof COMMANDS)[number];
 export const USAGE: Record<CommandName, string> = {
   validate: 'usage: fleetbook validate FILE [--map "Header=Field" ...] [--date-locale US|EU]',
   schedule:
-    'usage: fleetbook schedule FILE [--book book|tax] [--period month|quarter|year] [--format csv|json] [--out PATH] [--map "Header=Field" ...] [--date-locale US|EU]',
+    'usage: fleetbook schedule FILE [--book book|tax|deferred] [--period month|quarter|year] [--format csv|json] [--out PATH] [--map "Header=Field" ...] [--date-locale US|EU]',
   value: 'usage: fleetbook value FILE [--scenario NAME] [--format csv|json] [--map "Header=Field" ...] [--date-locale US|EU]',
   export: 'usage: fleetbook export FILE --out REPORT.xlsx [--scenario NAME] [--map "Header=Field" ...] [--date-locale US|EU]',
   stress: 'usage: fleetbook stress FILE [--scenario NAME] [--paths N] [--seed S] [--format csv|json] [--map "Header=Field" ...] [--date-locale US|EU]',
@@ -35,7 +35,8 @@ export interface InputOptions {
 }
 
 export interface ScheduleOptions extends InputOptions {
-  book: 'book' | 'tax';
+  /** The book, the tax book, or the deferred tax between them. */
+  book: 'book' | 'tax' | 'deferred';
   period: PeriodKind;
   format: 'csv' | 'json';
   out?: string;
@@ -86,7 +87,7 @@ const COMMAND_OPTIONS: Record<CommandName, Record<string, OptionSpec>> = {
   validate: INPUT_OPTIONS,
   schedule: {
     ...INPUT_OPTIONS,
-    book: { values: ['book', 'tax'] },
+    book: { values: ['book', 'tax', 'deferred'] },
     period: { values: ['month', 'quarter', 'year'] },
     format: { values: ['csv', 'json'] },
     out: {},

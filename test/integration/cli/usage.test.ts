@@ -4,7 +4,7 @@ import { buildCli, FIXTURES, fleetbook } from './run';
 
 const SMALL = join(FIXTURES, 'small-fleet.csv');
 const SCHEDULE_USAGE =
-  'usage: fleetbook schedule FILE [--book book|tax] [--period month|quarter|year] [--format csv|json] [--out PATH] [--map "Header=Field" ...] [--date-locale US|EU]\n';
+  'usage: fleetbook schedule FILE [--book book|tax|deferred] [--period month|quarter|year] [--format csv|json] [--out PATH] [--map "Header=Field" ...] [--date-locale US|EU]\n';
 const GENERAL_USAGE = 'usage: fleetbook <validate|schedule|value|export|stress> FILE [options] (fleetbook --help for more)\n';
 
 beforeAll(() => buildCli());
@@ -32,6 +32,6 @@ describe('fleetbook: wrong usage exits 2 with a usage line', () => {
     const r = fleetbook('--help');
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('fleetbook schedule FILE [--book book|tax]');
+    expect(r.stdout).toContain('fleetbook schedule FILE [--book book|tax|deferred]');
   });
 });
