@@ -24,6 +24,8 @@ interface RiskRow {
 const share = (v: number | null) => (v === null ? 'not valued' : percentText(v));
 const months = (v: number | null) => (v === null ? '' : monthsText(v));
 
+const FIT_ROWS = 15;
+
 const LIFE_TIP = 'Economic life: months from in-service to the optimal retirement, across paths';
 
 const COLUMNS: (ColDef<RiskRow> | ColGroupDef<RiskRow>)[] = [
@@ -71,9 +73,18 @@ export function LotRiskTable({ lots, fleetLots }: { lots: readonly LotRisk[]; fl
     });
   }, [lots, fleetLots]);
 
+  // A few lots: the table takes their height; many: a scrolling grid of a set height.
+  const fit = rows.length <= FIT_ROWS;
   return (
-    <div className="fb-stress-grid-table" data-testid="mc-lots">
-      <AgGridReact<RiskRow> theme={gridTheme} rowData={rows} columnDefs={COLUMNS} getRowId={(p) => String(p.data.index)} defaultColDef={{ sortable: true, resizable: true, wrapHeaderText: true, autoHeaderHeight: true }} />
+    <div className={fit ? 'fb-stress-grid-table fb-fit' : 'fb-stress-grid-table'} data-testid="mc-lots">
+      <AgGridReact<RiskRow>
+        theme={gridTheme}
+        rowData={rows}
+        columnDefs={COLUMNS}
+        getRowId={(p) => String(p.data.index)}
+        defaultColDef={{ sortable: true, resizable: true, wrapHeaderText: true, autoHeaderHeight: true }}
+        domLayout={fit ? 'autoHeight' : 'normal'}
+      />
     </div>
   );
 }
