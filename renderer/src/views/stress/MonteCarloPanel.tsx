@@ -97,7 +97,7 @@ export function MonteCarloPanel({ scenario, money }: { scenario: string; money: 
           )}
           {status === 'cancelled' && (
             <span className="fb-warn">
-              Cancelled{result?.stopped ? ` after ${count(result.paths)} of ${count(result.requestedPaths)} paths; the figures below are from those paths` : ' before any path was done'}.
+              {result?.stopped ? `Cancelled after ${count(result.paths)} of ${count(result.requestedPaths)} paths; the figures below are from those paths.` : 'Stopped; this run has no result.'}
             </span>
           )}
           {status === 'error' && <span className="fb-error">The Monte Carlo cannot run: {error}</span>}
