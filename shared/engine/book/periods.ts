@@ -106,18 +106,20 @@ function addInto(target: Float64Array, source: Float64Array, offset: number, n: 
   for (let i = 0; i < n; i++) target[offset + i] += source[i];
 }
 
-function monthsIn(kind: PeriodKind): number {
+/** Months in a period of this kind. */
+export function monthsIn(kind: PeriodKind): number {
   return kind === 'month' ? 1 : kind === 'quarter' ? 3 : 12;
 }
 
 /** First month of the period (month, fiscal quarter, fiscal year) containing m. */
-function periodStart(m: MonthIndex, kind: PeriodKind, calendar: FiscalCalendar): MonthIndex {
+export function periodStart(m: MonthIndex, kind: PeriodKind, calendar: FiscalCalendar): MonthIndex {
   if (kind === 'month') return m;
   if (kind === 'year') return fiscalYearStartMonth(m, calendar);
   return m - (fiscalMonthPosition(m, calendar) % 3);
 }
 
-function periodLabel(m: MonthIndex, kind: PeriodKind, calendar: FiscalCalendar): string {
+/** The period's label: 2025-01 (month), FY2026-Q1 (fiscal quarter), FY2026 (fiscal year). */
+export function periodLabel(m: MonthIndex, kind: PeriodKind, calendar: FiscalCalendar): string {
   if (kind === 'month') return monthLabel(m);
   return kind === 'quarter' ? fiscalQuarterLabel(m, calendar) : fiscalYearLabel(m, calendar);
 }

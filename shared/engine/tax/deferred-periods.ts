@@ -3,8 +3,9 @@
  * the balances at the period's last month and the change over the period. Built on
  * deferredTaxByMonth (rounded per lot and month) and sumDeferredTax (sums of the lots' cents).
  */
-import { monthLabel, type MonthIndex } from '../../domain/dates';
-import { fiscalMonthPosition, fiscalQuarterLabel, fiscalYearLabel, fiscalYearStartMonth, type FiscalCalendar } from '../../domain/fiscal';
+import type { MonthIndex } from '../../domain/dates';
+import type { FiscalCalendar } from '../../domain/fiscal';
+import { monthsIn, periodLabel, periodStart } from '../book/periods';
 import type { LotSchedule, PeriodKind } from '../book/types';
 import { deferredTaxByMonth, sumDeferredTax, type DeferredTaxByMonth } from './deferred';
 
@@ -23,22 +24,6 @@ export interface DeferredTaxPeriod {
   deferredTax: number;
   /** deferredTax - openingDeferredTax: the deferred tax expense (positive) or benefit (negative). */
   change: number;
-}
-
-function monthsIn(kind: PeriodKind): number {
-  return kind === 'month' ? 1 : kind === 'quarter' ? 3 : 12;
-}
-
-function periodStart(m: MonthIndex, kind: PeriodKind, calendar: FiscalCalendar): MonthIndex {
-  if (kind === 'month') return m;
-  if (kind === 'year') return fiscalYearStartMonth(m, calendar);
-  return m - (fiscalMonthPosition(m, calendar) % 3);
-}
-
-/** The same labels as the book schedule's periods: 2025-01, FY2026-Q1, FY2026. */
-function periodLabel(m: MonthIndex, kind: PeriodKind, calendar: FiscalCalendar): string {
-  if (kind === 'month') return monthLabel(m);
-  return kind === 'quarter' ? fiscalQuarterLabel(m, calendar) : fiscalYearLabel(m, calendar);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { AgGridReact } from 'ag-grid-react';
+import { ComputeStatus } from '../ComputeStatus';
 import type { ColDef, GetRowIdParams, ValueFormatterParams } from 'ag-grid-community';
 import type { PeriodKind } from '../../../../shared/engine/book/types';
 import type { DeferredTaxPeriod } from '../../../../shared/engine/tax';
@@ -66,31 +67,16 @@ export function DeferredTaxPanel({ period, scope, currency, notes }: { period: P
   return (
     <>
       <div className="fb-sched-status" data-testid="schedule-status">
-        {deferred.status === 'computing' ? (
-          <span role="status">
-            Computing…{' '}
-            <button type="button" onClick={deferred.cancel} aria-label="Cancel computation">
-              Cancel
-            </button>
-          </span>
-        ) : deferred.status === 'error' ? (
-          <span role="alert" className="fb-error">
-            {deferred.error}
-          </span>
-        ) : deferred.status === 'cancelled' ? (
-          <span role="status">
-            Cancelled.{' '}
-            <button type="button" onClick={deferred.retry}>
-              Compute again
-            </button>
-          </span>
-        ) : (
-          <span role="status" data-testid="deferred-rate">
-            {deferred.rows.length === 0
-              ? 'No lots to compute.'
-              : `Deferred tax = (book NBV − tax NBV) × ${formatPercent(deferred.taxRatePct ?? 0)} (Assumptions, Tax Rate %), rounded per lot. Positive is a liability, negative an asset.`}
-          </span>
-        )}
+        <ComputeStatus
+          state={deferred}
+          ready={
+            <span role="status" data-testid="deferred-rate">
+              {deferred.rows.length === 0
+                ? 'No lots to compute.'
+                : `Deferred tax = (book NBV − tax NBV) × ${formatPercent(deferred.taxRatePct ?? 0)} (Assumptions, Tax Rate %), rounded per lot. Positive is a liability, negative an asset.`}
+            </span>
+          }
+        />
         {notes}
       </div>
       <div className="fb-sched-grid" data-testid="schedule-grid">

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { AgGridReact } from 'ag-grid-react';
+import { ComputeStatus } from '../ComputeStatus';
 import type { ColDef, GetRowIdParams, ValueFormatterParams } from 'ag-grid-community';
 import type { AssetClass, Fleet } from '../../../../shared/domain/fleet';
 import { ASSET_CLASSES } from '../../../../shared/domain/fleet';
@@ -267,33 +268,18 @@ function BookSchedulePanel({ book, period, scope, currency, detail, notes }: Boo
     <>
 
       <div className="fb-sched-status" data-testid="schedule-status">
-        {schedule.status === 'computing' ? (
-          <span role="status">
-            Computing…{' '}
-            <button type="button" onClick={schedule.cancel} aria-label="Cancel computation">
-              Cancel
-            </button>
-          </span>
-        ) : schedule.status === 'error' ? (
-          <span role="alert" className="fb-error">
-            {schedule.error}
-          </span>
-        ) : schedule.status === 'cancelled' ? (
-          <span role="status">
-            Cancelled.{' '}
-            <button type="button" onClick={schedule.retry}>
-              Compute again
-            </button>
-          </span>
-        ) : (
-          <span role="status" className={untied ? 'fb-error' : 'fb-ok'} data-testid="schedule-ties">
-            {schedule.rows.length === 0
-              ? 'No lots to schedule.'
-              : untied
-                ? `${untied} period${untied === 1 ? ' does' : 's do'} not tie: see the Rollforward column.`
-                : `Rollforward ties in all ${schedule.rows.length} periods.`}
-          </span>
-        )}
+        <ComputeStatus
+          state={schedule}
+          ready={
+            <span role="status" className={untied ? 'fb-error' : 'fb-ok'} data-testid="schedule-ties">
+              {schedule.rows.length === 0
+                ? 'No lots to schedule.'
+                : untied
+                  ? `${untied} period${untied === 1 ? ' does' : 's do'} not tie: see the Rollforward column.`
+                  : `Rollforward ties in all ${schedule.rows.length} periods.`}
+            </span>
+          }
+        />
         {notes}
       </div>
 
