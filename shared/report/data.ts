@@ -8,6 +8,7 @@ import type { FiscalCalendar } from '../domain/fiscal';
 import type { Fleet, Lot } from '../domain/fleet';
 import { roundHalfAway } from '../domain/money';
 import type { Problem } from '../domain/problem';
+import type { Result } from '../domain/result';
 import { computeBookSchedules, percentOfCents } from '../engine/book';
 import type { LotSchedule } from '../engine/book/types';
 import { valueFleet, type LotEconomics, type MarketDrivers } from '../engine/economic';
@@ -23,7 +24,13 @@ export interface ReportData {
   tax: TaxSchedules | null;
   economics: { lots: LotEconomics[]; drivers: MarketDrivers } | null;
   /** The stress engine's runs: the life what-if, the scenarios side by side, the tornados and the Monte Carlo. */
-  stress: { whatIf: LifeWhatIf | null; comparison: ScenarioComparison | null; runs: StressRuns | null } | null;
+  stress: {
+    whatIf: LifeWhatIf | null;
+    comparison: ScenarioComparison | null;
+    runs: StressRuns | null;
+    /** Settles once `runs` is filled in (or a note says why not) when a runner computes them elsewhere. */
+    pending?: Promise<void>;
+  } | null;
   /** Remarks from the engines (market driver warnings, why a book is missing). */
   problems: Problem[];
   notes: { topic: string; text: string }[];
@@ -38,7 +45,14 @@ export interface ComputeReportOptions {
   baseFleet?: Fleet;
   /** Paths and seed of the Monte Carlo run (default 1,000 paths, seed 1, as `fleetbook stress`). */
   monteCarlo?: { paths?: number; seed?: number };
+  /**
+   * Runs the tornados and the Monte Carlo somewhere else (the Node exporter: another thread, while
+   * the other sheets are written); default here and now.
+   */
+  stressRunner?: StressRunner;
 }
+
+export type StressRunner = (fleet: Fleet, options: { paths?: number; seed?: number }) => Promise<Result<StressRuns, Problem[]>>;
 
 /** Run the book, tax and economic engines for a report. */
 export function computeReportData(fleet: Fleet, options: ComputeReportOptions = {}): ReportData {
@@ -71,10 +85,18 @@ export function computeReportData(fleet: Fleet, options: ComputeReportOptions = 
     const base = options.baseFleet ?? fleet;
     const comparison = compareScenarios(base, base === fleet ? { books: book } : {});
     if (!whatIf.ok) notes.push({ topic: 'Stress', text: `life what-if not written: ${whatIf.error.map((p) => p.message).join('; ')}` });
-    const runs = stressRuns(fleet, { books: book, paths: options.monteCarlo?.paths, seed: options.monteCarlo?.seed });
     if (!comparison.ok) notes.push({ topic: 'Stress', text: `scenario comparison not written: ${comparison.error.map((p) => p.message).join('; ')}` });
-    if (!runs.ok) notes.push({ topic: 'Stress', text: `tornado and Monte Carlo not written: ${runs.error.map((p) => p.message).join('; ')}` });
-    stress = { whatIf: whatIf.ok ? whatIf.value : null, comparison: comparison.ok ? comparison.value : null, runs: runs.ok ? runs.value : null };
+    const s: NonNullable<ReportData['stress']> = { whatIf: whatIf.ok ? whatIf.value : null, comparison: comparison.ok ? comparison.value : null, runs: null };
+    stress = s;
+    const notWritten = (why: string): void => void notes.push({ topic: 'Stress', text: `tornado and Monte Carlo not written: ${why}` });
+    const settle = (runs: Result<StressRuns, Problem[]>): void => {
+      if (runs.ok) s.runs = runs.value;
+      else notWritten(runs.error.map((p) => p.message).join('; '));
+    };
+    const mc = { paths: options.monteCarlo?.paths, seed: options.monteCarlo?.seed };
+    if (options.stressRunner) {
+      s.pending = options.stressRunner(fleet, mc).then(settle, (e: unknown) => notWritten(e instanceof Error ? e.message : String(e)));
+    } else settle(stressRuns(fleet, { books: book, ...mc }));
   }
   return { fleet, calendar, book, tax, economics, stress, problems, notes };
 }

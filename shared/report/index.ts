@@ -4,7 +4,7 @@
  */
 export { buildReportModel } from './model';
 export { computeReportData, lotFacts, lastActiveIndex } from './data';
-export type { ReportData, ComputeReportOptions, LotFacts } from './data';
+export type { ReportData, ComputeReportOptions, LotFacts, StressRunner } from './data';
 export { SHEET_NAMES, LOTS, BOOK, SUMMARY_TAX_RATE } from './context';
 export type { ReportMeta, ReportOptions } from './context';
 export { ROLL } from './sheets/rollforward';

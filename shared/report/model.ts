@@ -33,9 +33,13 @@ export function buildReportModel(data: ReportData, meta: ReportMeta, options: Re
   if (ctx.has('deferred') && tax) use('deferred', deferredTaxSheets(ctx, tax, deferredLayout(ctx, tax)));
   if (ctx.has('rollforward')) use('rollforward', rollforwardSheets(ctx, roll));
   if (ctx.has('economic') && data.economics) use('economic', bookVsEconomicSheets(ctx, economicPlan(ctx)));
-  if (ctx.has('stress') && data.stress) use('stress', [stressSheet(ctx)]);
+  // The tornados and the Monte Carlo may still be computing elsewhere: the Stress and Audit sheets
+  // are then made once they are in, while the sheets before them are written.
+  const pending = data.stress?.pending;
+  const late = (name: string, make: () => SheetModel): SheetModel => (pending ? lateSheet(name, pending, make) : make());
+  if (ctx.has('stress') && data.stress) use('stress', [late(SHEET_NAMES.stress, () => stressSheet(ctx))]);
 
-  const notes: AuditNote[] = [
+  const auditNotes = (): AuditNote[] => [
     ...(data.stress
       ? [
           { topic: SHEET_NAMES.stress, text: 'the life what-if, the scenarios side by side, a tornado per output and the Monte Carlo bands, with the same engine, seed and paths as `fleetbook stress` (default 1,000 paths, seed 1)' },
@@ -55,14 +59,45 @@ export function buildReportModel(data: ReportData, meta: ReportMeta, options: Re
     },
     { topic: 'Rows', text: 'Lots in file order, then periods. A lot stays in the Rollforward and Tax Schedule until the last fiscal year of the table.' },
     ...data.notes,
+    ...splitNotes,
   ];
+  const splitNotes: AuditNote[] = [];
   for (const [key, topic] of [['book', SHEET_NAMES.book], ['tax', SHEET_NAMES.tax], ['deferred', SHEET_NAMES.deferred], ['rollforward', SHEET_NAMES.rollforward], ['economic', SHEET_NAMES.economic]] as const) {
     const parts = sheets.filter((s) => s.name === topic || s.name.startsWith(`${topic} (`)).length;
-    if (parts > 1 && included.includes(key)) notes.push({ topic, text: `split over ${parts} sheets (${topic} to ${topic} (${parts})): a sheet holds at most ${options.maxRowsPerSheet ?? 1_048_576} rows` });
+    if (parts > 1 && included.includes(key)) splitNotes.push({ topic, text: `split over ${parts} sheets (${topic} to ${topic} (${parts})): a sheet holds at most ${options.maxRowsPerSheet ?? 1_048_576} rows` });
   }
   const names = [...sheets.map((s) => s.name), SHEET_NAMES.audit];
-  sheets.push(auditSheet(ctx, names, notes));
+  const model: ReportModel = { sheets, included, notes: pending ? [] : auditNotes() };
+  sheets.push(
+    late(SHEET_NAMES.audit, () => {
+      model.notes = auditNotes();
+      return auditSheet(ctx, names, model.notes);
+    }),
+  );
   included.push('audit');
   for (const s of sheets) if (!isValidSheetName(s.name)) throw new Error(`invalid sheet name: ${s.name}`);
-  return { sheets, included, notes };
+  return model;
+}
+
+/**
+ * A sheet made once `ready` has settled: until then it has its name and no rows; its prepare()
+ * (awaited by the writer just before the sheet) makes it and takes on its columns, rows and count.
+ */
+function lateSheet(name: string, ready: Promise<void>, make: () => SheetModel): SheetModel {
+  const sheet: SheetModel = {
+    name,
+    columns: [],
+    headerRow: false,
+    autoFilter: false,
+    rowCount: 0,
+    rows: () => {
+      throw new Error(`${sheet.name}: rows asked for before prepare()`);
+    },
+    prepare: async () => {
+      await ready;
+      const made = make();
+      Object.assign(sheet, made, { prepare: undefined });
+    },
+  };
+  return sheet;
 }

@@ -52,6 +52,12 @@ export interface SheetModel {
    * for the next.
    */
   rows(): Iterable<ReportRow>;
+  /**
+   * A sheet whose figures are still being computed when the writing starts (the Stress sheet's
+   * Monte Carlo, in another thread): the writer awaits this before the sheet, and only then reads
+   * rowCount, columns and rows.
+   */
+  prepare?: () => Promise<void>;
 }
 
 /** The sheets a caller can ask for. The Audit sheet is always written. */

@@ -13,9 +13,10 @@ import type { Fleet } from '../../../shared/domain/fleet';
 import type { Problem } from '../../../shared/domain/problem';
 import { formatProblem } from '../../../shared/domain/problem';
 import { applyScenario, isBaseName } from '../../../shared/engine/stress';
-import { buildReportModel, computeReportData, type AuditNote, type ReportSheetKey } from '../../../shared/report';
+import { buildReportModel, computeReportData, type AuditNote, type ReportSheetKey, type StressRunner } from '../../../shared/report';
 import { normaliseKey } from '../../../shared/workbook/normalise';
 import { ioMessage, UserFacingError } from '../errors';
+import { workerStressRunner } from './stress-runner';
 import { writeXlsx } from './xlsx-writer';
 
 export interface ExportReportInput {
@@ -47,6 +48,11 @@ export interface ExportReportOptions {
   maxRowsPerSheet?: number;
   /** Deflate level 0-9 (default 1). */
   compressionLevel?: number;
+  /**
+   * Where the tornados and the Monte Carlo run: default a worker thread beside the bundle (see
+   * stress-runner.ts), null in this thread.
+   */
+  stressRunner?: StressRunner | null;
 }
 
 export interface ExportReportResult {
@@ -72,6 +78,19 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 export async function exportReport(input: ExportReportInput, outPath: string, options: ExportReportOptions = {}): Promise<ExportReportResult> {
+  // Stops the stress worker when the export ends early (cancelled, a write failed) or has no more use for it.
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await writeReport(input, outPath, options, stop.signal);
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    stop.abort();
+  }
+}
+
+async function writeReport(input: ExportReportInput, outPath: string, options: ExportReportOptions, stressSignal: AbortSignal): Promise<ExportReportResult> {
   options.signal?.throwIfAborted();
   // The scenario, as the stress engine applies it everywhere else (the Stress view, the CLI).
   let fleet = input.fleet;
@@ -92,6 +111,7 @@ export async function exportReport(input: ExportReportInput, outPath: string, op
     economics: wants('economic') || wants('summary') || wants('lots'),
     stress: wants('stress'),
     baseFleet: input.fleet,
+    stressRunner: options.stressRunner === undefined ? workerStressRunner(stressSignal) : (options.stressRunner ?? undefined),
   });
   if (input.notes) data.notes.unshift(...input.notes);
   const model = buildReportModel(

@@ -268,7 +268,8 @@ export async function writeXlsx(model: ReportModel, out: Writable, options: Xlsx
   if (new Set(sheets.map((s) => s.name.toLowerCase())).size !== sheets.length) throw new Error('two sheets have the same name');
   const zip = new ZipWriter(out, { level: options.level ?? 1, modified: options.created });
   const strings = new SharedStrings();
-  const total = sheets.reduce((n, s) => n + s.rowCount + (s.headerRow ? 1 : 0), 0);
+  const plannedRows = () => sheets.reduce((n, s) => n + s.rowCount + (s.headerRow ? 1 : 0), 0);
+  let total = plannedRows();
   let written = 0;
   let formulaCells = 0;
 
@@ -282,6 +283,11 @@ export async function writeXlsx(model: ReportModel, out: Writable, options: Xlsx
 
   for (let si = 0; si < sheets.length; si++) {
     const sheet = sheets[si];
+    if (sheet.prepare) {
+      await sheet.prepare();
+      options.signal?.throwIfAborted();
+      total = plannedRows();
+    }
     const entry = await zip.entry(`xl/worksheets/sheet${si + 1}.xml`);
     const sink = new ByteSink(entry, options.signal);
     await sink.write(

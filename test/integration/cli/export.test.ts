@@ -49,6 +49,20 @@ describe('fleetbook export', () => {
     expect(audit).toContain('Short lives');
   });
 
+  it('the Monte Carlo written by the export (in its worker thread) is the one `fleetbook stress` prints', async () => {
+    const out = join(tmp, 'mc.xlsx');
+    expect(fleetbook('export', SAMPLE, '--out', out).code).toBe(0);
+    const stress = JSON.parse(fleetbook('stress', SAMPLE, '--format', 'json').stdout) as { monte_carlo: { months: Record<string, string>[] } };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const rows: unknown[][] = [];
+    wb.getWorksheet('Stress')!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const header = rows.findIndex((r) => r[0] === 'Month' && r[1] === 'EV P5');
+    expect(header).toBeGreaterThan(0);
+    const first = stress.monte_carlo.months[0];
+    expect(rows[header + 1].slice(0, 4).map(String)).toEqual([first.month, ...[first.ev_p5, first.ev_p50, first.ev_p95].map((x) => String(Number(x)))]);
+  });
+
   it('an unknown scenario exits 1 with its place and writes nothing', () => {
     const out = join(tmp, 'nope.xlsx');
     const r = fleetbook('export', SAMPLE, '--out', out, '--scenario', 'Nope');

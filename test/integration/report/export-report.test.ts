@@ -3,7 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { exportReport, ReportInputError, type ExportReportInput } from '../../../electron/host/report/export-report';
+import { exportReport, ReportInputError, type ExportReportInput, type ExportReportOptions } from '../../../electron/host/report/export-report';
 import { DEFAULT_ASSUMPTIONS, type Fleet, type Lot } from '../../../shared/domain/fleet';
 import { formatCentsPlain } from '../../../shared/domain/money';
 import { aggregatePeriods, computeBookSchedules, rollupPeriods } from '../../../shared/engine/book';
@@ -25,10 +25,10 @@ function input(fleet: Fleet = sampleFleet(), extra: Partial<ExportReportInput> =
   };
 }
 
-async function exported(fleet?: Fleet, extra?: Partial<ExportReportInput>) {
+async function exported(fleet?: Fleet, extra?: Partial<ExportReportInput>, options?: ExportReportOptions) {
   const dir = await tempDir();
   const path = join(dir, 'report.xlsx');
-  const result = await exportReport(input(fleet, extra), path);
+  const result = await exportReport(input(fleet, extra), path, options);
   return { dir, path, result, wb: await readReport(path) };
 }
 
@@ -96,6 +96,24 @@ describe('exportReport: structure', () => {
     const toCentsOf = (x: unknown) => Math.round(Number(x) * 100);
     expect(rows[header + 1].slice(1, 4).map(toCentsOf)).toEqual([mc.economicValue.p5[0], mc.economicValue.p50[0], mc.economicValue.p95[0]].map(Math.round));
     expect(auditRows(wb).some((r) => r[0] === 'Note' && r[1] === 'Stress' && /seed and paths as `fleetbook stress`/.test(String(r[2])))).toBe(true);
+  });
+
+  it('a stress runner that answers while the sheets are written gives the same workbook as computing in place', async () => {
+    const inPlace = await exported(undefined, {}, { stressRunner: null });
+    const later = await exported(undefined, {}, {
+      stressRunner: async (fleet, options) => {
+        await new Promise((r) => setTimeout(r, 30));
+        return stressRuns(fleet, options);
+      },
+    });
+    expect(later.result.sheets).toEqual(inPlace.result.sheets);
+    for (const name of ['Stress', 'Audit']) expect(sheetValues(later.wb, name)).toEqual(sheetValues(inPlace.wb, name));
+  });
+
+  it('a stress runner that fails leaves the tables out and says why in the Audit', async () => {
+    const { wb } = await exported(undefined, {}, { stressRunner: async () => Promise.reject(new Error('the worker ran out of memory')) });
+    expect(sheetValues(wb, 'Stress').some((r) => /^Tornado: /.test(String(r[0])))).toBe(false);
+    expect(auditRows(wb).some((r) => r[0] === 'Note' && r[1] === 'Stress' && /tornado and Monte Carlo not written: the worker ran out of memory/.test(String(r[2])))).toBe(true);
   });
 
   it('writes only the sheets asked for, plus the Audit sheet, with values where a formula would point at a missing sheet', async () => {
