@@ -17,7 +17,7 @@ if (skipped) {
 }
 const state = b.setup ? await b.setup() : undefined;
 globalThis.gc?.();
-await b.run(state); // warm-up
+for (let w = 0; w < (b.warmups ?? 1); w++) await b.run(state); // warm-up
 const runs = b.runs ?? 7;
 const times = [];
 /** CPU time of this process per run: less swayed than wall time by other work on a shared machine. */

@@ -62,12 +62,14 @@ export const benchmarks: Benchmark[] = [
   {
     name: 'economic value 10,000 lots x 120 months (presets x vintages)',
     targetMs: 100,
+    warmups: 3,
     setup: () => makeState(false),
     run: (s: State) => computeEconomicValues(s.fleet, s.books, s.drivers),
   },
   {
     name: 'economic value 10,000 lots x 120 months, no books',
     targetMs: 100,
+    warmups: 3,
     setup: () => makeState(false),
     run: (s: State) => computeEconomicValues(s.fleet, null, s.drivers),
   },

@@ -22,8 +22,13 @@ export interface Benchmark<S = any> {
   details?: (state: S) => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** Untimed clean-up after the runs (close a browser, a server). */
   teardown?: (state: S) => unknown | Promise<unknown>;
-  /** Timed repetitions (default 7) after one warm-up run. */
+  /** Timed repetitions (default 7) after the warm-up runs. */
   runs?: number;
+  /**
+   * Untimed runs first (default 1). More for engines the app re-runs on every edit, whose steady
+   * state (optimised by the JIT) is what a user feels.
+   */
+  warmups?: number;
 }
 
 /** What a self-timed run returns: its time, and optionally the sub-spans it is made of (medians reported). */
