@@ -1,6 +1,6 @@
 /** Reading and validating the input of a command, printing its problems as `Sheet!Cell: message`. */
 import { formatProblem, type Problem } from '../../shared/domain/problem';
-import { readFleetFromTables, type FleetRead } from '../../shared/workbook';
+import { checkSheetLimits, readFleetFromTables, type FleetRead } from '../../shared/workbook';
 import type { InputOptions } from './args';
 import { readFileCapped, tablesFromBytes } from './readInput';
 
@@ -27,6 +27,12 @@ export async function loadFleet(options: InputOptions, stderr: (text: string) =>
   const input = await tablesFromBytes(bytes.value, options.file);
   if (!input.ok) {
     printProblems(input.error, stderr);
+    return null;
+  }
+  // The limits the app's host applies, so a file the app refuses is not "OK" here.
+  const limits = checkSheetLimits(input.value.tables);
+  if (limits.length > 0) {
+    printProblems(limits, stderr);
     return null;
   }
   const read = readFleetFromTables(input.value.tables, { mapping: options.mapping, dateLocale: options.dateLocale, sourceName: options.file });

@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, FIXTURES, fleetbook, PROBLEM_LINE } from './run';
@@ -72,6 +74,20 @@ describe('fleetbook validate: the fixture set', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(13);
     expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('refuses a sheet past the row limit the app applies, with its size', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fleetbook-rows-'));
+    try {
+      const path = join(dir, 'huge.csv');
+      const rows = ['Lot ID,Class,Model,Quantity,Unit Cost,In Service,Book Life (months)'];
+      for (let i = 0; i < 200_001; i++) rows.push(`L${i},ASIC,S21,1,3500,2025-01-15,36`);
+      writeFileSync(path, rows.join('\n'));
+      // 200,002 rows with the header, past MAX_SHEET_ROWS (200,000).
+      expect(fleetbook('validate', path)).toEqual({ code: 1, stdout: '', stderr: 'Fleet: the sheet has 200,002 rows, more than the 200,000 Fleetbook opens\n' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each([
