@@ -11,7 +11,7 @@ export const USAGE: Record<CommandName, string> = {
   schedule:
     'usage: fleetbook schedule FILE [--book book|tax|deferred] [--period month|quarter|year] [--format csv|json] [--out PATH] [--map "Header=Field" ...] [--date-locale US|EU]',
   value: 'usage: fleetbook value FILE [--scenario NAME] [--format csv|json] [--map "Header=Field" ...] [--date-locale US|EU]',
-  export: 'usage: fleetbook export FILE --out REPORT.xlsx [--scenario NAME] [--map "Header=Field" ...] [--date-locale US|EU]',
+  export: 'usage: fleetbook export FILE --out REPORT.xlsx [--scenario NAME] [--paths N] [--seed S] [--map "Header=Field" ...] [--date-locale US|EU]',
   stress: 'usage: fleetbook stress FILE [--scenario NAME] [--paths N] [--seed S] [--format csv|json] [--map "Header=Field" ...] [--date-locale US|EU]',
 };
 
@@ -51,6 +51,9 @@ export interface ValueOptions extends InputOptions {
 export interface ExportOptions extends InputOptions {
   out: string;
   scenario?: string;
+  /** The Stress sheet's Monte Carlo, as `fleetbook stress` takes them. */
+  paths: number;
+  seed: number;
 }
 
 export interface StressOptions extends InputOptions {
@@ -93,7 +96,7 @@ const COMMAND_OPTIONS: Record<CommandName, Record<string, OptionSpec>> = {
     out: {},
   },
   value: { ...INPUT_OPTIONS, scenario: {}, format: { values: ['csv', 'json'] } },
-  export: { ...INPUT_OPTIONS, scenario: {}, out: {} },
+  export: { ...INPUT_OPTIONS, scenario: {}, out: {}, paths: {}, seed: {} },
   stress: {
     ...INPUT_OPTIONS,
     scenario: {},
@@ -185,14 +188,16 @@ function outOption(input: InputOptions, values: Map<string, string[]>): { out?: 
   return { out };
 }
 
-function stressOptions(input: InputOptions, values: Map<string, string[]>): StressOptions {
+/** --paths N and --seed S of a Monte Carlo run (defaults 1,000 and 1). */
+function monteCarloOptions(values: Map<string, string[]>): { paths: number; seed: number } {
   return {
-    ...input,
     paths: wholeNumber('paths', values.get('paths')?.[0] ?? '1000', 1, MAX_PATHS),
     seed: wholeNumber('seed', values.get('seed')?.[0] ?? '1', 0, Number.MAX_SAFE_INTEGER),
-    format: (values.get('format')?.[0] ?? 'csv') as StressOptions['format'],
-    ...scenarioOption(values),
   };
+}
+
+function stressOptions(input: InputOptions, values: Map<string, string[]>): StressOptions {
+  return { ...input, ...monteCarloOptions(values), format: (values.get('format')?.[0] ?? 'csv') as StressOptions['format'], ...scenarioOption(values) };
 }
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -220,7 +225,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case 'export': {
         const { out } = outOption(input, values);
         if (out === undefined) throw new UsageError('--out REPORT.xlsx is required');
-        return { kind: 'export', options: { ...input, out, ...scenarioOption(values) } };
+        return { kind: 'export', options: { ...input, out, ...monteCarloOptions(values), ...scenarioOption(values) } };
       }
       case 'schedule': {
         const book = (values.get('book')?.[0] ?? 'book') as ScheduleOptions['book'];

@@ -82,6 +82,7 @@ async function exportCommand(options: ExportOptions, io: CliIo): Promise<number>
     appVersion: pkg.version,
     now: new Date(),
     scenario: options.scenario ?? null,
+    monteCarlo: { paths: options.paths, seed: options.seed },
   };
   try {
     const result = await exportReport(input, options.out);

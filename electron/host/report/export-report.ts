@@ -37,6 +37,8 @@ export interface ExportReportInput {
   sheets?: readonly ReportSheetKey[];
   /** More notes for the Audit sheet (e.g. what the input SHA-256 is of). */
   notes?: readonly AuditNote[];
+  /** Paths and seed of the Stress sheet's Monte Carlo (default 1,000 paths, seed 1, as `fleetbook stress`). */
+  monteCarlo?: { paths?: number; seed?: number };
 }
 
 export interface ExportReportOptions {
@@ -111,6 +113,7 @@ async function writeReport(input: ExportReportInput, outPath: string, options: E
     economics: wants('economic') || wants('summary') || wants('lots'),
     stress: wants('stress'),
     baseFleet: input.fleet,
+    monteCarlo: input.monteCarlo,
     stressRunner: options.stressRunner === undefined ? workerStressRunner(stressSignal) : (options.stressRunner ?? undefined),
   });
   if (input.notes) data.notes.unshift(...input.notes);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_SHEET_KEYS, SHEET_NAMES } from '../../../shared/report';
 import { buildCli, fleetbook, FIXTURES, ROOT } from './run';
 
-const EXPORT_USAGE = 'usage: fleetbook export FILE --out REPORT.xlsx [--scenario NAME] [--map "Header=Field" ...] [--date-locale US|EU]\n';
+const EXPORT_USAGE = 'usage: fleetbook export FILE --out REPORT.xlsx [--scenario NAME] [--paths N] [--seed S] [--map "Header=Field" ...] [--date-locale US|EU]\n';
 const SAMPLE = join(ROOT, 'examples', 'sample-fleet.xlsx');
 const SMALL = join(FIXTURES, 'small-fleet.csv');
 
@@ -51,8 +51,8 @@ describe('fleetbook export', () => {
 
   it('the Monte Carlo written by the export (in its worker thread) is the one `fleetbook stress` prints', async () => {
     const out = join(tmp, 'mc.xlsx');
-    expect(fleetbook('export', SAMPLE, '--out', out).code).toBe(0);
-    const stress = JSON.parse(fleetbook('stress', SAMPLE, '--format', 'json').stdout) as { monte_carlo: { months: Record<string, string>[] } };
+    expect(fleetbook('export', SAMPLE, '--out', out, '--paths', '200', '--seed', '7').code).toBe(0);
+    const stress = JSON.parse(fleetbook('stress', SAMPLE, '--format', 'json', '--paths', '200', '--seed', '7').stdout) as { monte_carlo: { months: Record<string, string>[] } };
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const rows: unknown[][] = [];
@@ -87,6 +87,7 @@ describe('fleetbook export', () => {
     [['export', SMALL], '--out REPORT.xlsx is required'],
     [['export', SMALL, '--out', SMALL], `--out would overwrite the input file ${SMALL}`],
     [['export', SMALL, '--out', 'r.xlsx', '--format', 'csv'], 'unknown option --format'],
+    [['export', SMALL, '--out', 'r.xlsx', '--paths', '0'], '--paths must be a whole number from 1 to 100000, not "0"'],
   ])('%j is wrong usage: exit 2', (args, message) => {
     expect(fleetbook(...args)).toEqual({ code: 2, stdout: '', stderr: `fleetbook: ${message}\n${EXPORT_USAGE}` });
   });
