@@ -1,6 +1,7 @@
 /** The `fleetbook` command line grammar (DESIGN.md section 9): parsing only, no I/O. */
 import { resolve } from 'node:path';
 import type { PeriodKind } from '../../shared/engine/book/types';
+import { MAX_PATHS } from '../../shared/engine/stress/limits';
 import { resolveFieldName, type ColumnMapping, type DateLocale } from '../../shared/workbook';
 
 export const COMMANDS = ['validate', 'schedule', 'value', 'export', 'stress'] as const;
@@ -64,8 +65,6 @@ export interface StressOptions extends InputOptions {
   format: 'csv' | 'json';
 }
 
-/** Bounds of --paths (the bands hold paths x months numbers in memory). */
-export const MAX_PATHS = 100_000;
 
 export type ParsedArgs =
   | { kind: 'help' }

@@ -13,6 +13,7 @@ import type { Fleet } from '../domain/fleet';
 import type { Problem } from '../domain/problem';
 import type { Result } from '../domain/result';
 import { REPORT_SHEET_KEYS } from '../report/types';
+import { MAX_PATHS } from '../engine/stress/limits';
 import type { API_METHODS, ApiMethod, Channel } from './channels';
 import { fleetSchema } from './fleet-schema';
 
@@ -215,6 +216,10 @@ export const requestSchemas = {
     sheets: z.array(z.enum(REPORT_SHEET_KEYS)).min(1).max(REPORT_SHEET_KEYS.length * 2),
     /** A scenario of the workbook's Scenarios sheet, or null for the base case. */
     scenario: z.string().min(1).max(200).nullable(),
+    /** The Stress sheet's Monte Carlo (default 1,000 paths, seed 1, as `fleetbook stress`). */
+    monteCarlo: z
+      .strictObject({ paths: z.number().int().min(1).max(MAX_PATHS), seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) })
+      .optional(),
   }),
   'report:status': z.strictObject({ jobId: id }),
   'report:cancel': z.strictObject({ jobId: id }),

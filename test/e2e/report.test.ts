@@ -122,6 +122,31 @@ test('export a report: choose the sheets, download it, and open it with exceljs'
   await page.close();
 });
 
+test("the Stress sheet's Monte Carlo runs the paths and seed typed in the Report view", async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const errors = watchErrors(page);
+  await openFile(page, join(FIXTURES, 'full.xlsx'), 'full.xlsx');
+  await page.getByRole('tab', { name: 'Report' }).click();
+  const paths = page.getByTestId('report-mc-paths');
+  // Not a number of paths: the export is held back with the reason.
+  await paths.fill('0');
+  expect(await page.getByTestId('report-export').isDisabled()).toBe(true);
+  await expect.poll(() => page.locator('.fb-report-note.fb-warn').textContent()).toBe('Monte Carlo paths must be from 1 to 100,000.');
+  await paths.fill('40');
+  await page.getByTestId('report-mc-seed').fill('9');
+  const downloading = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByTestId('report-export').click();
+  const saved = join(scratch, 'with-stress.xlsx');
+  await (await downloading).saveAs(saved);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(saved);
+  const titles: string[] = [];
+  wb.getWorksheet(SHEET_NAMES.stress)!.eachRow((row) => titles.push(String(row.getCell(1).value ?? '')));
+  expect(titles.find((t) => t.startsWith('Monte Carlo: '))).toMatch(/^Monte Carlo: 40 paths, seed 9;/);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 test('cancel the export of a 3,000-lot fleet', async () => {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   const errors = watchErrors(page);

@@ -43,6 +43,8 @@ export interface ReportRequest {
   unsaved: boolean;
   sheets: ReportSheetKey[];
   scenario: string | null;
+  /** The Stress sheet's Monte Carlo (default 1,000 paths, seed 1). */
+  monteCarlo?: { paths: number; seed: number };
 }
 
 export interface ReportDownload {
@@ -228,6 +230,7 @@ export class ReportJobs {
       now: this.o.now(),
       scenario: request.scenario,
       sheets: request.sheets,
+      monteCarlo: request.monteCarlo,
       notes: [{ topic: 'Input', text }],
     };
   }

@@ -45,11 +45,7 @@ export type StressResult = CompareResult | TornadoResult | WhatIfResult;
 
 export type StressResultOf<K extends StressQuery['kind']> = Extract<StressResult, { kind: K }>;
 
-/**
- * The most paths a run may ask for: the engine keeps every path's value per month (paths x months
- * x 8 bytes: 100,000 x 120 months = 96 MB).
- */
-export const MAX_PATHS = 100_000;
+export { MAX_PATHS } from '../../../shared/engine/stress/limits';
 
 export interface MonteCarloQuery {
   scenario: string;

@@ -70,3 +70,12 @@ export function formatNumber(n: number, maxFraction = 2, locale?: string): strin
 export function formatPercent(pct: number, locale?: string): string {
   return `${formatNumber(pct, 4, locale)}%`;
 }
+
+/** A whole number typed by the user (thousands separators allowed), or why it is not one in range. */
+export function parseWhole(text: string, what: string, min: number, max: number): { ok: true; value: number } | { ok: false; problem: string } {
+  const t = text.trim().replace(/[,_\s]/g, '');
+  if (!/^-?\d+$/.test(t)) return { ok: false, problem: `${what} must be a whole number.` };
+  const n = Number(t);
+  if (n < min || n > max) return { ok: false, problem: `${what} must be from ${formatNumber(min, 0)} to ${formatNumber(max, 0)}.` };
+  return { ok: true, value: n };
+}

@@ -12,7 +12,7 @@ export {
   type Lever, type OneWayRun, type Sensitivity, type SensitivityOptions, type Tornado, type TornadoBar, type TornadoOutput,
 } from './sensitivity';
 export {
-  createMonteCarlo, runMonteCarlo, DEFAULT_PATHS, DEFAULT_SEED,
+  createMonteCarlo, runMonteCarlo, DEFAULT_PATHS, DEFAULT_SEED, MAX_PATHS,
   type Band, type LotRisk, type MonteCarloOptions, type MonteCarloResult, type MonteCarloRun,
 } from './montecarlo';
 export { lifeWhatIf, DEFAULT_WHAT_IF_LIVES, type LifeAlternative, type LifeWhatIf, type LifeWhatIfOptions } from './lifeWhatIf';

@@ -29,8 +29,8 @@ import { samePrepared } from './outcome';
 import { percentileSorted } from './percentile';
 import { Xoshiro128 } from './rng';
 
-export const DEFAULT_PATHS = 1000;
-export const DEFAULT_SEED = 1;
+export { DEFAULT_PATHS, DEFAULT_SEED, MAX_PATHS } from './limits';
+import { DEFAULT_PATHS, DEFAULT_SEED } from './limits';
 
 export interface MonteCarloOptions {
   /** Number of paths (default 1000). */

@@ -4,7 +4,7 @@ import type { ReportSheetKey } from '../../../../shared/report/types';
 import { formatProblem } from '../../../../shared/domain/problem';
 import { platformMode } from '../../platform';
 import { selectProblemCount, useDocumentStore } from '../../store';
-import { effectiveScenario, isBusy, OPTIONAL_SHEETS, reportScenarios, useReportStore } from './reportStore';
+import { effectiveScenario, isBusy, monteCarloOf, OPTIONAL_SHEETS, reportScenarios, useReportStore } from './reportStore';
 import '../schedule/schedule.css';
 import './report.css';
 
@@ -42,13 +42,15 @@ export function ReportView() {
   const problems = useDocumentStore(selectProblemCount);
   const sheets = useReportStore((s) => s.sheets);
   const chosenScenario = useReportStore((s) => s.scenario);
+  const pathsText = useReportStore((s) => s.pathsText);
+  const seedText = useReportStore((s) => s.seedText);
   const phase = useReportStore((s) => s.phase);
   const fraction = useReportStore((s) => s.fraction);
   const jobFile = useReportStore((s) => s.fileName);
   const result = useReportStore((s) => s.result);
   const error = useReportStore((s) => s.error);
   const focusRequest = useReportStore((s) => s.focusRequest);
-  const { toggleSheet, setScenario, start, cancel } = useReportStore.getState();
+  const { toggleSheet, setScenario, setMonteCarlo, start, cancel } = useReportStore.getState();
   const exportButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const scenarioId = useId();
@@ -75,7 +77,16 @@ export function ReportView() {
     else if (!busy && (active === cancelButton.current || active === document.body)) exportButton.current?.focus();
   }, [busy]);
 
-  const blocked = problems > 0 ? `Fix the ${problems} problem(s) marked in the Fleet grid before exporting a report.` : sheets.length === 0 ? 'Choose at least one sheet.' : null;
+  const stressChosen = sheets.includes('stress');
+  const monteCarlo = monteCarloOf({ pathsText, seedText });
+  const blocked =
+    problems > 0
+      ? `Fix the ${problems} problem(s) marked in the Fleet grid before exporting a report.`
+      : sheets.length === 0
+        ? 'Choose at least one sheet.'
+        : stressChosen && !monteCarlo.ok
+          ? monteCarlo.problem
+          : null;
 
   return (
     <section className="fb-report" aria-label="Report export" data-testid="report-view">
@@ -126,6 +137,23 @@ export function ReportView() {
             </select>
           </div>
           {scenarios.length === 0 && <p className="fb-muted fb-report-note">This workbook has no Scenarios sheet: the report is of the base case.</p>}
+          <fieldset className="fb-report-mc" disabled={busy || !stressChosen}>
+            <legend className="fb-muted">Stress sheet: Monte Carlo</legend>
+            <label>
+              Paths{' '}
+              <input
+                inputMode="numeric"
+                value={pathsText}
+                onChange={(e) => setMonteCarlo({ pathsText: e.currentTarget.value })}
+                aria-invalid={stressChosen && !monteCarlo.ok}
+                data-testid="report-mc-paths"
+              />
+            </label>
+            <label>
+              Seed{' '}
+              <input inputMode="numeric" value={seedText} onChange={(e) => setMonteCarlo({ seedText: e.currentTarget.value })} data-testid="report-mc-seed" />
+            </label>
+          </fieldset>
 
           <div className="fb-report-actions">
             {busy ? (

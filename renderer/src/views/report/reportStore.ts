@@ -7,6 +7,8 @@
 import { create } from 'zustand';
 import type { Fleet } from '../../../../shared/domain/fleet';
 import { isBaseName, scenarioNames } from '../../../../shared/engine/stress/scenario';
+import { DEFAULT_PATHS, DEFAULT_SEED, MAX_PATHS } from '../../../../shared/engine/stress/limits';
+import { parseWhole } from '../../format';
 import type { HostError, ReportJobResult } from '../../../../shared/ipc/contract';
 import { REPORT_SHEET_KEYS, type ReportSheetKey } from '../../../../shared/report/types';
 import { ensureDocId } from '../../app/documentActions';
@@ -36,6 +38,9 @@ export interface ReportState {
   sheets: ReportSheetKey[];
   /** A scenario of the workbook's Scenarios sheet, or null for the base case. */
   scenario: string | null;
+  /** The Stress sheet's Monte Carlo paths and seed as typed (checked when exporting). */
+  pathsText: string;
+  seedText: string;
   phase: ReportPhase;
   /** The share of the report written, 0 to 1. */
   fraction: number;
@@ -49,12 +54,22 @@ export interface ReportState {
 
   toggleSheet(key: ReportSheetKey, on: boolean): void;
   setScenario(scenario: string | null): void;
+  setMonteCarlo(texts: { pathsText?: string; seedText?: string }): void;
   requestFocus(): void;
   start(): Promise<void>;
   cancel(): Promise<void>;
 }
 
 export const isBusy = (phase: ReportPhase): boolean => phase === 'starting' || phase === 'running' || phase === 'cancelling';
+
+/** The Monte Carlo paths and seed as typed, or the first problem with them. */
+export function monteCarloOf(s: Pick<ReportState, 'pathsText' | 'seedText'>): { ok: true; value: { paths: number; seed: number } } | { ok: false; problem: string } {
+  const paths = parseWhole(s.pathsText, 'Monte Carlo paths', 1, MAX_PATHS);
+  if (!paths.ok) return paths;
+  const seed = parseWhole(s.seedText, 'Seed', 0, Number.MAX_SAFE_INTEGER);
+  if (!seed.ok) return seed;
+  return { ok: true, value: { paths: paths.value, seed: seed.value } };
+}
 
 /** The scenario names a report can apply, Base left out (it is the "no scenario" choice). */
 export function reportScenarios(fleet: Fleet): string[] {
@@ -106,6 +121,8 @@ export const useReportStore = create<ReportState>()((set, get) => {
   return {
     sheets: [...OPTIONAL_SHEETS],
     scenario: null,
+    pathsText: String(DEFAULT_PATHS),
+    seedText: String(DEFAULT_SEED),
     phase: 'idle',
     fraction: 0,
     fileName: null,
@@ -123,6 +140,9 @@ export const useReportStore = create<ReportState>()((set, get) => {
     setScenario(scenario) {
       set({ scenario });
     },
+    setMonteCarlo(texts) {
+      set(texts);
+    },
     requestFocus() {
       set((s) => ({ focusRequest: s.focusRequest + 1 }));
     },
@@ -136,11 +156,14 @@ export const useReportStore = create<ReportState>()((set, get) => {
       }
       const sheets = get().sheets;
       if (sheets.length === 0) return fail({ code: 'invalid-request', message: 'Choose at least one sheet to export.' });
+      const mc = monteCarloOf(get());
+      if (sheets.includes('stress') && !mc.ok) return fail({ code: 'invalid-request', message: mc.problem });
       set({ phase: 'starting', fraction: 0, result: null, error: null, fileName: null });
       const docId = await ensureDocId('Could not export the report');
       if (!docId) return set({ phase: 'idle' });
       const { fleet, dirty } = useDocumentStore.getState();
-      const res = await platform().startReport({ docId, fleet, unsaved: dirty, sheets, scenario: effectiveScenario(get().scenario, fleet) });
+      const monteCarlo = sheets.includes('stress') && mc.ok ? mc.value : undefined;
+      const res = await platform().startReport({ docId, fleet, unsaved: dirty, sheets, scenario: effectiveScenario(get().scenario, fleet), monteCarlo });
       if (!res.ok) return fail(res.error);
       if (!res.value) return set({ phase: 'idle' }); // the save dialog was cancelled
       set({ phase: 'running', jobId: res.value.jobId, fileName: res.value.fileName });

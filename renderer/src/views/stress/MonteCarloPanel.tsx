@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { monthLabel } from '../../../../shared/domain/dates';
 import { MAX_PATHS } from '../../engine/stressProtocol';
 import { getEngineClient } from '../../engine/useBookSchedule';
-import { formatNumber } from '../../format';
+import { formatNumber, parseWhole } from '../../format';
 import { useDocumentStore } from '../../store/documentStore';
 import { selectEngineInput } from '../../store/selectors';
 import { percentText, type Money } from './display';
@@ -12,16 +12,6 @@ import { LotRiskTable } from './LotRiskTable';
 import { MonteCarloSummary } from './MonteCarloSummary';
 import { useMonteCarloRun } from './monteCarloRun';
 import { useStressOptions } from './stressOptions';
-
-type Parsed = { ok: true; value: number } | { ok: false; problem: string };
-
-function parseWhole(text: string, what: string, min: number, max: number): Parsed {
-  const t = text.trim().replace(/[,_\s]/g, '');
-  if (!/^-?\d+$/.test(t)) return { ok: false, problem: `${what} must be a whole number.` };
-  const n = Number(t);
-  if (n < min || n > max) return { ok: false, problem: `${what} must be from ${formatNumber(min, 0)} to ${formatNumber(max, 0)}.` };
-  return { ok: true, value: n };
-}
 
 const count = (n: number) => formatNumber(n, 0);
 const seconds = (ms: number) => (ms < 1000 ? `${formatNumber(ms, 0)} ms` : `${formatNumber(ms / 1000, 1)} s`);
