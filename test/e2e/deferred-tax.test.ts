@@ -1,30 +1,15 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import type { RunningWebHost } from '../../electron/web';
-import { startTestHost, type TestHost } from './host';
-import { launchChromium, screenshot, watchErrors } from './browser';
+import { useApp } from './app';
+import { screenshot, watchErrors } from './browser';
 
 const FIXTURES = resolve(__dirname, '../fixtures/workbooks');
-let host: RunningWebHost;
-let browser: Browser;
-let testHost: TestHost;
-
-beforeAll(async () => {
-  testHost = await startTestHost();
-  host = testHost.host;
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await testHost?.close();
-});
+const app = useApp();
 
 test('the Schedule view shows deferred tax by fiscal year, per lot and in total', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors = watchErrors(page);
-  await page.goto(host.url);
+  await page.goto(app.url);
   // tax-fleet.csv, default assumptions (calendar fiscal year, tax rate 21 %):
   //   T1: 1 GPU server at 10,000.00 from March 2025, book straight line over 60 months, MACRS-5, no bonus.
   //   T2: 2 ASICs at 5,000.00 from July 2024, book straight line over 36 months, no tax depreciation (tax class none).

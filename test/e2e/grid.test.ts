@@ -1,29 +1,15 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningWebHost } from '../../electron/web';
-import { startTestHost, type TestHost } from './host';
-import { launchChromium, screenshot, watchErrors } from './browser';
+import type { Page } from 'playwright-core';
+import { useApp } from './app';
+import { screenshot, watchErrors } from './browser';
 
 const FIXTURES = resolve(__dirname, '../fixtures/workbooks');
-let host: RunningWebHost;
-let browser: Browser;
-let testHost: TestHost;
-
-beforeAll(async () => {
-  testHost = await startTestHost();
-  host = testHost.host;
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await testHost?.close();
-});
+const app = useApp();
 
 /** small-fleet.csv: L-001 12,000.00 over 12 months; L-002 3 x 1,000.00 over 3; L-003 1,000.00 over 3. */
 async function openSmallFleet(page: Page): Promise<void> {
-  await page.goto(host.url);
+  await page.goto(app.url);
   await page.getByTestId('open-file-input').setInputFiles(join(FIXTURES, 'small-fleet.csv'));
   await expect.poll(() => page.getByTestId('doc-name').textContent()).toContain('small-fleet.csv');
 }
@@ -41,7 +27,7 @@ async function scheduleTotal(page: Page): Promise<string> {
 }
 
 test('editing a Unit Cost changes the schedule total to the right figure', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  const page = await app.browser.newPage({ viewport: { width: 1400, height: 860 } });
   const errors = watchErrors(page);
   await openSmallFleet(page);
   // Total depreciation over the lives: 12,000 + 3,000 + 1,000 = 16,000.00.
@@ -60,7 +46,7 @@ test('editing a Unit Cost changes the schedule total to the right figure', async
 });
 
 test('a 3x4 block pasted from Excel lands as one undo step, and undo/redo restore it', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  const page = await app.browser.newPage({ viewport: { width: 1400, height: 860 } });
   const errors = watchErrors(page);
   await openSmallFleet(page);
   // In Service, Acquired, Salvage %, Book Life (months) of the three lots, as Excel copies them.

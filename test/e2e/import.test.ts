@@ -1,30 +1,15 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import type { RunningWebHost } from '../../electron/web';
-import { startTestHost, type TestHost } from './host';
-import { launchChromium, screenshot, watchErrors } from './browser';
+import { useApp } from './app';
+import { screenshot, watchErrors } from './browser';
 
 const EXAMPLES = resolve(__dirname, '../../examples');
-let host: RunningWebHost;
-let browser: Browser;
-let testHost: TestHost;
-
-beforeAll(async () => {
-  testHost = await startTestHost({ firstStart: true });
-  host = testHost.host;
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await testHost?.close();
-});
+const app = useApp({ firstStart: true });
 
 test('the first start opens the built-in sample fleet; later starts do not', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  const page = await app.browser.newPage({ viewport: { width: 1400, height: 860 } });
   const errors = watchErrors(page);
-  await page.goto(host.url);
+  await page.goto(app.url);
   await expect.poll(() => page.getByTestId('doc-name').textContent()).toContain('sample-fleet.xlsx');
   await expect.poll(() => page.locator('[data-testid="fleet-grid"] [row-index="0"] [col-id="id"]').count()).toBe(1);
   await screenshot(page, 'sample-fleet');
@@ -37,9 +22,9 @@ test('the first start opens the built-in sample fleet; later starts do not', asy
 });
 
 test('a messy register: map its columns, see the problems, fix the date order, load it', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors = watchErrors(page);
-  await page.goto(host.url);
+  await page.goto(app.url);
   await page.getByTestId('open-file-input').setInputFiles(join(EXAMPLES, 'messy-register.csv'));
   const dialog = page.getByTestId('import-dialog');
   await expect.poll(() => dialog.isVisible()).toBe(true);

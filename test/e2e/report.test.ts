@@ -4,28 +4,20 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningWebHost } from '../../electron/web';
+import type { Page } from 'playwright-core';
 import { REPORT_SHEET_KEYS, SHEET_NAMES } from '../../shared/report';
-import { startTestHost, type TestHost } from './host';
-import { launchChromium, screenshot, watchErrors } from './browser';
+import { useApp } from './app';
+import { screenshot, watchErrors } from './browser';
 
 const FIXTURES = resolve(__dirname, '../fixtures/workbooks');
-let host: RunningWebHost;
-let browser: Browser;
-let testHost: TestHost;
+const app = useApp();
 let scratch: string;
 
 beforeAll(async () => {
-  testHost = await startTestHost();
-  host = testHost.host;
-  browser = await launchChromium();
   scratch = mkdtempSync(join(tmpdir(), 'fleetbook-e2e-report-'));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await testHost?.close();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -37,7 +29,7 @@ function cents(text: string): number {
 }
 
 async function openFile(page: Page, path: string, name: string): Promise<void> {
-  await page.goto(host.url);
+  await page.goto(app.url);
   await page.getByTestId('open-file-input').setInputFiles(path);
   await expect.poll(() => page.getByTestId('doc-name').textContent(), { timeout: 30_000 }).toContain(name);
 }
@@ -59,7 +51,7 @@ function bookDepreciation(wb: ExcelJS.Workbook): number {
 }
 
 test('export a report: choose the sheets, download it, and open it with exceljs', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   const errors = watchErrors(page);
   const fixture = join(FIXTURES, 'full.xlsx');
   await openFile(page, fixture, 'full.xlsx');
@@ -116,14 +108,14 @@ test('export a report: choose the sheets, download it, and open it with exceljs'
   // The result line says what was written; the host kept a copy in its folder.
   const line = (await page.getByTestId('report-result').textContent()) ?? '';
   expect(line).toContain(`${names.length} sheets`);
-  expect(readdirSync(testHost.saveDir)).toContain('full report.xlsx');
-  expect(readFileSync(join(testHost.saveDir, 'full report.xlsx')).equals(readFileSync(saved))).toBe(true);
+  expect(readdirSync(app.saveDir)).toContain('full report.xlsx');
+  expect(readFileSync(join(app.saveDir, 'full report.xlsx')).equals(readFileSync(saved))).toBe(true);
   expect(errors).toEqual([]);
   await page.close();
 });
 
 test("the Stress sheet's Monte Carlo runs the paths and seed typed in the Report view", async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   const errors = watchErrors(page);
   await openFile(page, join(FIXTURES, 'full.xlsx'), 'full.xlsx');
   await page.getByRole('tab', { name: 'Report' }).click();
@@ -148,7 +140,7 @@ test("the Stress sheet's Monte Carlo runs the paths and seed typed in the Report
 });
 
 test('cancel the export of a 3,000-lot fleet', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   const errors = watchErrors(page);
   const lines = ['Lot ID,Class,Model,Quantity,Unit Cost,In Service,Salvage %,Book Life (months),Method,Convention'];
   for (let i = 1; i <= 3000; i++) {
@@ -160,7 +152,7 @@ test('cancel the export of a 3,000-lot fleet', async () => {
   await openFile(page, csv, 'big-fleet.csv');
   let downloads = 0;
   page.on('download', () => downloads++);
-  const before = readdirSync(testHost.saveDir).length;
+  const before = readdirSync(app.saveDir).length;
 
   // File > Export Report's shortcut: the Report view with its Export button focused; Enter exports.
   await page.keyboard.press('ControlOrMeta+E');
@@ -173,7 +165,7 @@ test('cancel the export of a 3,000-lot fleet', async () => {
   await expect.poll(() => status.getAttribute('data-phase'), { timeout: 30_000 }).toBe('cancelled');
   expect(await status.textContent()).toContain('cancelled');
   // Nothing written, nothing downloaded; the Export button is back and focused.
-  expect(readdirSync(testHost.saveDir).length).toBe(before);
+  expect(readdirSync(app.saveDir).length).toBe(before);
   expect(downloads).toBe(0);
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('report-export');
   await screenshot(page, 'report-cancelled');

@@ -1,40 +1,29 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { monthLabel } from '../../shared/domain/dates';
 import type { Fleet } from '../../shared/domain/fleet';
 import { compareScenarios, runMonteCarlo } from '../../shared/engine/stress';
 import { workbookCodec } from '../../electron/host/workbook-codec';
-import type { RunningWebHost } from '../../electron/web';
-import { startTestHost, type TestHost } from './host';
-import { launchChromium, screenshot, watchErrors } from './browser';
+import { useApp } from './app';
+import { screenshot, watchErrors } from './browser';
 
 const SAMPLE = resolve(__dirname, '../../examples/sample-fleet.xlsx');
-let host: RunningWebHost;
-let browser: Browser;
-let testHost: TestHost;
+const app = useApp();
 let fleet: Fleet;
 
 beforeAll(async () => {
-  testHost = await startTestHost();
-  host = testHost.host;
-  browser = await launchChromium();
   // The same file read under Node, for the figures the page must show.
   const read = await workbookCodec.parse(new Uint8Array(await readFile(SAMPLE)), 'sample-fleet.xlsx');
   if (!read.ok) throw new Error(read.error.message);
   fleet = read.value.fleet;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await testHost?.close();
-});
-
 const money = (cents: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', currencySign: 'accounting', minimumFractionDigits: 2 }).format(cents / 100);
 
 async function openStress(page: Page): Promise<void> {
-  await page.goto(host.url);
+  await page.goto(app.url);
   await page.getByTestId('open-file-input').setInputFiles(SAMPLE);
   await expect.poll(() => page.getByTestId('doc-name').textContent()).toContain('sample-fleet.xlsx');
   await page.getByRole('tab', { name: 'Stress' }).click();
@@ -42,7 +31,7 @@ async function openStress(page: Page): Promise<void> {
 }
 
 test('stress view: scenarios, tornado, a Monte Carlo that agrees with the engine, and a long run cancelled', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors = watchErrors(page);
   await openStress(page);
 
@@ -108,7 +97,7 @@ test('stress view: scenarios, tornado, a Monte Carlo that agrees with the engine
 });
 
 test('an edited scenario override changes the comparison, and undo puts it back', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors = watchErrors(page);
   await openStress(page);
   const table = page.getByTestId('stress-comparison');

@@ -1,30 +1,15 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import type { RunningWebHost } from '../../electron/web';
-import { startTestHost, type TestHost } from './host';
-import { launchChromium, screenshot, watchErrors } from './browser';
+import { useApp } from './app';
+import { screenshot, watchErrors } from './browser';
 
 const FIXTURES = resolve(__dirname, '../fixtures/workbooks');
-let host: RunningWebHost;
-let browser: Browser;
-let testHost: TestHost;
-
-beforeAll(async () => {
-  testHost = await startTestHost();
-  host = testHost.host;
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await testHost?.close();
-});
+const app = useApp();
 
 test('value view', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors = watchErrors(page);
-  await page.goto(host.url);
+  await page.goto(app.url);
   await page.getByTestId('open-file-input').setInputFiles(join(FIXTURES, 'full.xlsx'));
   await page.waitForTimeout(800);
   await page.getByRole('tab', { name: 'Value' }).click();
@@ -34,9 +19,9 @@ test('value view', async () => {
 });
 
 test("changing a lot's Book Life moves the Value chart's book line", async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors = watchErrors(page);
-  await page.goto(host.url);
+  await page.goto(app.url);
   await page.getByTestId('open-file-input').setInputFiles(join(FIXTURES, 'small-fleet.csv'));
   await expect.poll(() => page.getByTestId('doc-name').textContent()).toContain('small-fleet.csv');
   const bookLine = async () => ((await page.getByTestId('value-chart').getAttribute('data-book-nbv')) ?? '').split(',').slice(0, 3);
