@@ -17,6 +17,7 @@ import type { LotFacts } from '../data';
 import { dollars, straightLineCumulative } from '../exact';
 import { cachedMonthLabel } from '../fiscal-years';
 import type { CellValue, ColumnSpec, FormulaCell, ReportRow, SheetModel } from '../types';
+import { tableParts, withLotIdWidth } from './table';
 
 export const BOOK_COLUMNS: ColumnSpec[] = [
   { header: 'Lot ID', width: 14, format: 'text' },
@@ -30,18 +31,7 @@ export const BOOK_COLUMNS: ColumnSpec[] = [
 ];
 
 export function bookScheduleSheets(ctx: ReportContext): SheetModel[] {
-  const plan = ctx.bookPlan;
-  const idWidth = Math.min(40, Math.max(14, ...ctx.facts.slice(0, 10_000).map((f) => f.lot.id.length + 2)));
-  const columns = BOOK_COLUMNS.map((c, i) => (i === BOOK.id ? { ...c, width: idWidth } : c));
-  return plan.names.map((name, part) => ({
-    name,
-    columns,
-    headerRow: true,
-    freeze: { rows: 1, columns: 2 },
-    autoFilter: true,
-    rowCount: plan.rows[part],
-    rows: () => bookRows(ctx, part),
-  }));
+  return tableParts(ctx.bookPlan, withLotIdWidth(ctx, BOOK_COLUMNS, BOOK.id), 2, (part) => bookRows(ctx, part));
 }
 
 function* bookRows(ctx: ReportContext, part: number): Iterable<ReportRow> {

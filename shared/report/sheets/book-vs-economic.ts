@@ -10,6 +10,7 @@ import { dollars } from '../exact';
 import { cachedMonthLabel } from '../fiscal-years';
 import { planParts, type PartPlan } from '../plan';
 import type { CellValue, ColumnSpec, FormulaCell, ReportRow, SheetModel } from '../types';
+import { tableParts, withLotIdWidth } from './table';
 
 export const ECON = { id: 0, period: 1, bookNbv: 2, economicValue: 3, gap: 4, economicLife: 5 } as const;
 
@@ -30,17 +31,7 @@ export function economicPlan(ctx: ReportContext): PartPlan {
 }
 
 export function bookVsEconomicSheets(ctx: ReportContext, plan: PartPlan): SheetModel[] {
-  const idWidth = Math.min(40, Math.max(14, ...ctx.facts.slice(0, 10_000).map((f) => f.lot.id.length + 2)));
-  const columns = COLUMNS.map((c, i) => (i === ECON.id ? { ...c, width: idWidth } : c));
-  return plan.names.map((name, part) => ({
-    name,
-    columns,
-    headerRow: true,
-    freeze: { rows: 1, columns: 2 },
-    autoFilter: true,
-    rowCount: plan.rows[part],
-    rows: () => econRows(ctx, plan, part),
-  }));
+  return tableParts(plan, withLotIdWidth(ctx, COLUMNS, ECON.id), 2, (part) => econRows(ctx, plan, part));
 }
 
 function* econRows(ctx: ReportContext, plan: PartPlan, part: number): Iterable<ReportRow> {

@@ -19,6 +19,7 @@ import { dollars, percentFormulaExact } from '../exact';
 import { planParts, type PartPlan } from '../plan';
 import type { CellValue, ColumnSpec, ReportRow, SheetModel } from '../types';
 import { TAX, type TaxLayout } from './tax-schedule';
+import { tableParts, withLotIdWidth } from './table';
 
 export const DEFERRED = {
   fiscalYear: 0, level: 1, assetClass: 2, id: 3, bookNbv: 4, taxNbv: 5, difference: 6, taxRate: 7, deferredTax: 8, change: 9,
@@ -96,17 +97,7 @@ export function deferredLayout(ctx: ReportContext, tax: TaxLayout): DeferredLayo
 }
 
 export function deferredTaxSheets(ctx: ReportContext, tax: TaxLayout, layout: DeferredLayout): SheetModel[] {
-  const idWidth = Math.min(40, Math.max(14, ...ctx.facts.slice(0, 10_000).map((f) => f.lot.id.length + 2)));
-  const columns = COLUMNS.map((c, i) => (i === DEFERRED.id ? { ...c, width: idWidth } : c));
-  return layout.plan.names.map((name, part) => ({
-    name,
-    columns,
-    headerRow: true,
-    freeze: { rows: 1, columns: 4 },
-    autoFilter: true,
-    rowCount: layout.plan.rows[part],
-    rows: () => partRows(ctx, tax, layout, part),
-  }));
+  return tableParts(layout.plan, withLotIdWidth(ctx, COLUMNS, DEFERRED.id), 4, (part) => partRows(ctx, tax, layout, part));
 }
 
 /** The sheet row of a lot's row in year j (its block's fleet row, then the classes, then the lots). */

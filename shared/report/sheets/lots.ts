@@ -7,6 +7,7 @@ import { ref, round2 } from '../a1';
 import { LOTS, SHEET_NAMES, type ReportContext } from '../context';
 import { dollars, MAX_FORMULA_CENTS, percentFormulaExact } from '../exact';
 import type { CellValue, ColumnSpec, ReportRow, SheetModel } from '../types';
+import { withLotIdWidth } from './table';
 
 const COLUMNS: ColumnSpec[] = [
   { header: 'Lot ID', width: 14, format: 'text' },
@@ -42,10 +43,9 @@ export function excelSerial(date: string): number {
 }
 
 export function lotsSheet(ctx: ReportContext): SheetModel {
-  const idWidth = Math.min(40, Math.max(14, ...ctx.facts.slice(0, 10_000).map((f) => f.lot.id.length + 2)));
   return {
     name: SHEET_NAMES.lots,
-    columns: COLUMNS.map((c, i) => (i === LOTS.id ? { ...c, width: idWidth } : c)),
+    columns: withLotIdWidth(ctx, COLUMNS, LOTS.id),
     headerRow: true,
     freeze: { rows: 1, columns: 1 },
     autoFilter: true,

@@ -16,6 +16,7 @@ import { dollars } from '../exact';
 import { addYear, emptyYear, fiscalYearIndex, yearFigures, type YearFigures } from '../fiscal-years';
 import { planParts, sumIfsOverParts, type PartPlan } from '../plan';
 import type { CellValue, ColumnSpec, ReportRow, SheetModel } from '../types';
+import { tableParts, withLotIdWidth } from './table';
 
 export const ROLL = {
   fiscalYear: 0, level: 1, assetClass: 2, id: 3, openingCost: 4, additions: 5, disposedCost: 6, closingCost: 7,
@@ -104,17 +105,7 @@ export function rollforwardLayout(ctx: ReportContext): RollforwardLayout {
 }
 
 export function rollforwardSheets(ctx: ReportContext, layout: RollforwardLayout): SheetModel[] {
-  const idWidth = Math.min(40, Math.max(14, ...ctx.facts.slice(0, 10_000).map((f) => f.lot.id.length + 2)));
-  const columns = COLUMNS.map((c, i) => (i === ROLL.id ? { ...c, width: idWidth } : c));
-  return layout.plan.names.map((name, part) => ({
-    name,
-    columns,
-    headerRow: true,
-    freeze: { rows: 1, columns: 4 },
-    autoFilter: true,
-    rowCount: layout.plan.rows[part],
-    rows: () => (part === 0 ? withTotals(ctx, layout) : lotRows(ctx, layout, part)),
-  }));
+  return tableParts(layout.plan, withLotIdWidth(ctx, COLUMNS, ROLL.id), 4, (part) => (part === 0 ? withTotals(ctx, layout) : lotRows(ctx, layout, part)));
 }
 
 function* withTotals(ctx: ReportContext, layout: RollforwardLayout): Iterable<ReportRow> {

@@ -17,6 +17,7 @@ import { dollars, percentFormulaExact } from '../exact';
 import { emptyYear, fiscalYearIndex, yearFigures } from '../fiscal-years';
 import { planParts, sumIfsOverParts, type PartPlan } from '../plan';
 import type { CellValue, ColumnSpec, ReportRow, SheetModel } from '../types';
+import { tableParts, withLotIdWidth } from './table';
 
 export const TAX = {
   taxYear: 0, level: 1, assetClass: 2, id: 3, taxClass: 4, convention: 5, openingNbv: 6, additions: 7, depreciation: 8,
@@ -139,17 +140,7 @@ export function taxLayout(ctx: ReportContext): TaxLayout {
 }
 
 export function taxScheduleSheets(ctx: ReportContext, layout: TaxLayout): SheetModel[] {
-  const idWidth = Math.min(40, Math.max(14, ...ctx.facts.slice(0, 10_000).map((f) => f.lot.id.length + 2)));
-  const columns = COLUMNS.map((c, i) => (i === TAX.id ? { ...c, width: idWidth } : c));
-  return layout.plan.names.map((name, part) => ({
-    name,
-    columns,
-    headerRow: true,
-    freeze: { rows: 1, columns: 4 },
-    autoFilter: true,
-    rowCount: layout.plan.rows[part],
-    rows: () => (part === 0 ? withTotals(ctx, layout) : lotRows(ctx, layout, part)),
-  }));
+  return tableParts(layout.plan, withLotIdWidth(ctx, COLUMNS, TAX.id), 4, (part) => (part === 0 ? withTotals(ctx, layout) : lotRows(ctx, layout, part)));
 }
 
 function* withTotals(ctx: ReportContext, layout: TaxLayout): Iterable<ReportRow> {
