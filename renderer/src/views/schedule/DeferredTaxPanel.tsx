@@ -1,12 +1,13 @@
 import { useMemo, type ReactNode } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { ComputeStatus } from '../ComputeStatus';
-import type { ColDef, GetRowIdParams, ValueFormatterParams } from 'ag-grid-community';
+import { moneyColumn } from '../../grid/moneyColumn';
+import type { ColDef, GetRowIdParams } from 'ag-grid-community';
 import type { PeriodKind } from '../../../../shared/engine/book/types';
 import type { DeferredTaxPeriod } from '../../../../shared/engine/tax';
 import { useDeferredTax } from '../../engine/useDeferredTax';
 import type { ScheduleScope } from '../../engine/protocol';
-import { formatCents, formatPercent } from '../../format';
+import { formatPercent } from '../../format';
 import { gridTheme } from '../../grid/setup';
 import { deferredTotals } from './deferredTotals';
 
@@ -36,14 +37,8 @@ function columnDefs(currency: string): ColDef<DeferredTaxPeriod>[] {
     },
     ...COLUMNS.map(
       ([field, headerName, headerTooltip]): ColDef<DeferredTaxPeriod> => ({
-        colId: field,
-        field,
-        headerName,
+        ...moneyColumn<DeferredTaxPeriod>(field, headerName, currency),
         headerTooltip,
-        cellDataType: false,
-        valueFormatter: (p: ValueFormatterParams<DeferredTaxPeriod>) => (typeof p.value === 'number' ? formatCents(p.value, currency) : ''),
-        cellClass: 'ag-right-aligned-cell',
-        headerClass: 'ag-right-aligned-header',
         // Five columns: share the width rather than leave half the grid empty.
         flex: headerName.length > 20 ? 1.4 : 1,
         minWidth: headerName.length > 20 ? 220 : 150,

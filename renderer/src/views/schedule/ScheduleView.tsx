@@ -1,12 +1,12 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { ComputeStatus } from '../ComputeStatus';
-import type { ColDef, GetRowIdParams, ValueFormatterParams } from 'ag-grid-community';
+import { moneyColumn } from '../../grid/moneyColumn';
+import type { ColDef, GetRowIdParams } from 'ag-grid-community';
 import type { AssetClass, Fleet } from '../../../../shared/domain/fleet';
 import { ASSET_CLASSES } from '../../../../shared/domain/fleet';
 import type { PeriodKind, PeriodRow } from '../../../../shared/engine/book/types';
 import { gridTheme } from '../../grid/setup';
-import { formatCents } from '../../format';
 import { useBookSchedule } from '../../engine/useBookSchedule';
 import type { ScheduleScope } from '../../engine/protocol';
 import { useDocumentStore } from '../../store/documentStore';
@@ -53,14 +53,8 @@ const getRowId = (p: GetRowIdParams<ScheduleRow>) => p.data.period;
 
 function columnDefs(currency: string, detail: boolean): ColDef<ScheduleRow>[] {
   const money = ([field, headerName]: [Amount, string]): ColDef<ScheduleRow> => ({
-    colId: field,
-    field,
-    headerName,
+    ...moneyColumn<ScheduleRow>(field, headerName, currency),
     headerTooltip: headerName,
-    cellDataType: false,
-    valueFormatter: (p: ValueFormatterParams<ScheduleRow>) => (typeof p.value === 'number' ? formatCents(p.value, currency) : ''),
-    cellClass: 'ag-right-aligned-cell',
-    headerClass: 'ag-right-aligned-header',
     width: headerName.length > 16 ? 230 : 150,
   });
   return [
