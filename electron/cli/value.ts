@@ -11,7 +11,7 @@
  */
 import { monthLabel } from '../../shared/domain/dates';
 import type { Fleet } from '../../shared/domain/fleet';
-import { formatCentsPlain, roundHalfAway } from '../../shared/domain/money';
+import { formatCentsPlain as money } from '../../shared/domain/money';
 import type { Problem } from '../../shared/domain/problem';
 import { computeBookSchedules } from '../../shared/engine/book';
 import { valueFleet } from '../../shared/engine/economic';
@@ -21,8 +21,6 @@ import { recordWriter, type OutputFormat } from './records';
 import type { Sink } from './sink';
 
 export const VALUE_COLUMNS = ['lot_id', 'period', 'book_nbv', 'economic_value', 'gap', 'economic_life_months'] as const;
-
-const money = (cents: number): string => formatCentsPlain(roundHalfAway(cents));
 
 /** Writes the rows; prints the problems and returns false when the fleet cannot be valued. */
 export async function writeValue(fleet: Fleet, scenario: string | undefined, format: OutputFormat, sink: Sink, stderr: (text: string) => void): Promise<boolean> {

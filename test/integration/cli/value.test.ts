@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, fleetbook, FIXTURES } from './run';
+import { buildCli, fleetbook, FIXTURES, PROBLEM_LINE } from './run';
 
 const VALUE_USAGE = 'usage: fleetbook value FILE [--scenario NAME] [--format csv|json] [--map "Header=Field" ...] [--date-locale US|EU]\n';
 
@@ -99,11 +99,16 @@ describe('fleetbook value', () => {
     expect(r).toEqual({ code: 1, stdout: '', stderr: 'Scenarios: no scenario named "Nope" (the workbook has: Dear power)\n' });
   });
 
-  it('a file with problems exits 1 with `Sheet!Cell: message` lines', () => {
-    const r = fleetbook('value', join(FIXTURES, 'missing-file.xlsx'));
+  it('a file with problems exits 1 with `Sheet!Cell: message` lines and prints nothing', () => {
+    const r = fleetbook('value', join(FIXTURES, 'bad-types.csv'));
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/missing-file\.xlsx: /);
+    expect(r.stderr).toContain('Fleet!D2: Unit Cost "12,5O0" is not a number\n');
+    for (const line of r.stderr.split('\n').filter(Boolean)) expect(line).toMatch(PROBLEM_LINE);
+  });
+
+  it('a file that is not there exits 1 with its name', () => {
+    expect(fleetbook('value', join(tmp, 'missing.xlsx'))).toEqual({ code: 1, stdout: '', stderr: `${join(tmp, 'missing.xlsx')}: no such file\n` });
   });
 
   it.each([
