@@ -2,7 +2,7 @@
 import { formatProblem, type Problem } from '../../shared/domain/problem';
 import { checkSheetLimits, readFleetFromTables, type FleetRead } from '../../shared/workbook';
 import type { InputOptions } from './args';
-import { readFileCapped, tablesFromBytes } from './readInput';
+import { readInputTables } from './readInput';
 
 export function problemLine(p: Problem): string {
   return p.severity === 'warning' ? formatProblem({ ...p, message: `warning: ${p.message}` }) : formatProblem(p);
@@ -19,12 +19,7 @@ export interface LoadedFleet extends FleetRead {
 
 /** The fleet, with its warnings printed; or null once every problem has been printed. */
 export async function loadFleet(options: InputOptions, stderr: (text: string) => void): Promise<LoadedFleet | null> {
-  const bytes = await readFileCapped(options.file);
-  if (!bytes.ok) {
-    printProblems(bytes.error, stderr);
-    return null;
-  }
-  const input = await tablesFromBytes(bytes.value, options.file);
+  const input = await readInputTables(options.file);
   if (!input.ok) {
     printProblems(input.error, stderr);
     return null;
@@ -42,5 +37,5 @@ export async function loadFleet(options: InputOptions, stderr: (text: string) =>
   }
   read.value.warnings.unshift(...input.value.warnings);
   printProblems(read.value.warnings, stderr);
-  return { ...read.value, bytes: bytes.value };
+  return { ...read.value, bytes: input.value.bytes };
 }

@@ -97,8 +97,10 @@ export async function tablesFromBytes(bytes: Uint8Array, name: string): Promise<
   return ok({ tables: [parseCsv(text.value.text, 'Fleet')], warnings: text.value.warnings });
 }
 
-/** The sheets of the file at `path`; problems name the path as given. */
-export async function readInputTables(path: string): Promise<Result<InputTables, Problem[]>> {
+/** The sheets of the file at `path`, and its bytes; problems name the path as given. */
+export async function readInputTables(path: string): Promise<Result<InputTables & { bytes: Uint8Array }, Problem[]>> {
   const bytes = await readFileCapped(path);
-  return bytes.ok ? tablesFromBytes(bytes.value, path) : bytes;
+  if (!bytes.ok) return bytes;
+  const tables = await tablesFromBytes(bytes.value, path);
+  return tables.ok ? ok({ ...tables.value, bytes: bytes.value }) : tables;
 }
