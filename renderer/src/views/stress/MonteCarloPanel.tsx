@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { monthLabel } from '../../../../shared/domain/dates';
 import { MAX_PATHS } from '../../engine/stressProtocol';
-import { getEngineClient } from '../../engine/useBookSchedule';
+import { getEngineClient } from '../../engine/engineClient';
 import { formatNumber, parseWhole } from '../../format';
 import { useDocumentStore } from '../../store/documentStore';
 import { selectEngineInput } from '../../store/selectors';
